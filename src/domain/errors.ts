@@ -18,6 +18,9 @@ export const ERROR_CODES = [
   'HM_UNAVAILABLE',
   'CONFIG_INVALID',
   'DEAD_LETTERED',
+  'HM_DISABLED',
+  'BLOCKED_BY_EARLIER_STATUS',
+  'MESSAGE_UNREADABLE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,0 +1,64 @@
+import type { IntegrationError } from '../domain/errors.js';
+import type { HmStatus, RecordState } from '../domain/status.js';
+import type { IntegrationRecord } from './integrationRecord.js';
+
+/** Placeholder order number for a row whose order number could not be read. */
+export const UNREADABLE_ORDER = 'UNREADABLE';
+
+/** The FAILED record of an ERP row that failed validation: kept whole so it can be fixed and resynced. */
+export function invalidRowRecord(
+  row: { key: string; transId: number | null; orderNumber: string | null; error: IntegrationError; raw: unknown },
+  feed: string,
+  now: Date,
+): IntegrationRecord {
+  const at = now.toISOString();
+  return {
+    orderNumber: row.orderNumber ?? UNREADABLE_ORDER,
+    recordId: `invalid-${feed}-${row.transId ?? row.key}`,
+    status: null,
+    state: 'FAILED',
+    attempts: 0,
+    firstSeenAt: at,
+    updatedAt: at,
+    lastAttemptAt: null,
+    transId: row.transId,
+    payload: null,
+    response: null,
+    error: { code: row.error.code, message: row.error.message, details: row.error.details },
+    correlationId: null,
+    raw: row.raw,
+  };
+}
+
+/** A status event's record as it stands now, keeping what the previous version knew (first seen, attempts). */
+export function eventRecord(
+  previous: IntegrationRecord | undefined,
+  event: { orderNumber: string; eventId: string; status: HmStatus; transId: number | null },
+  update: {
+    state: RecordState;
+    now: Date;
+    attempted?: boolean;
+    payload?: unknown;
+    response?: IntegrationRecord['response'];
+    error?: IntegrationRecord['error'];
+    correlationId?: string | null;
+  },
+): IntegrationRecord {
+  const at = update.now.toISOString();
+  return {
+    orderNumber: event.orderNumber,
+    recordId: event.eventId,
+    status: event.status,
+    state: update.state,
+    attempts: (previous?.attempts ?? 0) + (update.attempted ? 1 : 0),
+    firstSeenAt: previous?.firstSeenAt ?? at,
+    updatedAt: at,
+    lastAttemptAt: update.attempted ? at : (previous?.lastAttemptAt ?? null),
+    transId: event.transId ?? previous?.transId ?? null,
+    payload: update.payload ?? previous?.payload ?? null,
+    response: update.response === undefined ? (previous?.response ?? null) : update.response,
+    error: update.error === undefined ? null : update.error,
+    correlationId: update.correlationId ?? previous?.correlationId ?? null,
+    raw: null,
+  };
+}
