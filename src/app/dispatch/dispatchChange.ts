@@ -1,6 +1,7 @@
 import { IntegrationError, toIntegrationError } from '../../domain/errors.js';
 import { mapStatusEvent, type MapperOptions } from '../../domain/hm/hmPayloadMapper.js';
 import { applyChange, haltAt, isHalted, markSent, markUnsent, owedEvents, type OwedEvent } from '../../domain/lifecycleDetector.js';
+import { statusEventId } from '../../domain/eventId.js';
 import { emptyTrackedState, type TrackedOrderState } from '../../domain/trackedState.js';
 import type { HmStatus } from '../../domain/status.js';
 import { parseChangeBody, type ChangeBody } from '../changeMessage.js';
@@ -140,14 +141,14 @@ class OrderDispatch {
     let owed = initial;
     let createdResent = false;
     for (let i = 0; i < owed.length; i++) {
-      const event = owed[i]!;
+      const event = owed[i];
+      if (!event) break;
       const outcome = await this.sendOne(event);
       if (outcome === 'sent') continue;
       if (outcome === 'resendCreated' && !createdResent) {
         // H&M does not know the order although we sent CREATED: send CREATED again, then the rest.
         createdResent = true;
-        const created = owed.find((e) => e.status === 'CREATED') ?? (await this.createdOf());
-        this.state = markUnsent(this.state, created.eventId);
+        this.state = markUnsent(this.state, statusEventId(this.body.orderNumber, 'CREATED'));
         owed = owedEvents(this.state);
         i = -1;
         continue;
@@ -158,11 +159,6 @@ class OrderDispatch {
       return this.finish('failed', event.status);
     }
     return this.finish('sent', null);
-  }
-
-  private async createdOf(): Promise<OwedEvent> {
-    const all = owedEvents({ ...this.state, sentEventIds: [] });
-    return all[0]!;
   }
 
   /** Maps and sends one event; returns 'sent', 'resendCreated', or 'stop' after recording the failure. */
