@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { TABLE_NAMES } from '../../src/adapters/tables/tableNames.js';
 import { SECRET_SETTING_NAMES, SETTING_DEFAULTS, SETTING_NAMES } from '../../src/config.js';
+import { LOCAL_SETTING_NAMES } from '../../src/local/runtime/localSettingNames.js';
 import { entriesOf, findBlock, paramsOf, readBicep, stringsOf, varOf } from './bicepText.js';
 
 /*
@@ -119,8 +120,14 @@ describe('local.settings.sample.json', () => {
     expect(identityForms.filter((name) => names.includes(name))).toEqual([]);
   });
 
-  it('lists nothing the code does not read, apart from the host\'s own settings', () => {
-    expect(names.filter((name) => !(SETTING_NAMES as string[]).includes(name) && !isHostOwned(name))).toEqual([]);
+  it('lists nothing the code does not read, apart from the host\'s own settings and the local runtime\'s', () => {
+    const read = [...SETTING_NAMES, ...LOCAL_SETTING_NAMES] as string[];
+    expect(names.filter((name) => !read.includes(name) && !isHostOwned(name))).toEqual([]);
+  });
+
+  it('lists every setting of the local runtime, which the Bicep never deploys', () => {
+    expect(LOCAL_SETTING_NAMES.filter((name) => !names.includes(name))).toEqual([]);
+    expect(LOCAL_SETTING_NAMES.filter((name) => bicepSettings.has(name))).toEqual([]);
   });
 
   it('points only at this machine, never at a real ERP or H&M', () => {
