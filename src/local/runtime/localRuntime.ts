@@ -75,7 +75,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     settings,
     userSet: userSetSettings(options.root, env),
     dataDir,
-    ports: options.ports ?? 'sample',
+    ports: options.ports ?? (local.LOCAL_HTTP_PORT === 0 ? 'ephemeral' : 'sample'),
     erpScenario: { orderCount: local.LOCAL_SIM_ORDERS, durationMs: local.LOCAL_SIM_DURATION_MS },
     hmFaults: parseFaults(local.LOCAL_HM_FAULTS),
   });

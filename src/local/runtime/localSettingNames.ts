@@ -7,7 +7,7 @@ import { z } from 'zod';
 export const localSettingsSchema = z.object({
   /** Where Azurite and the in-process queue keep their data; a restart resumes from it. */
   LOCAL_DATA_DIR: z.string().min(1).default('.local'),
-  /** Port of the local HTTP host (the status API), like the Functions host's 7071. */
+  /** Port of the local HTTP host (the status API), like the Functions host's 7071; 0: free ports for it and the simulators. */
   LOCAL_HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(7071),
   /** Orders in the ERP simulator's scenario (at least 24). */
   LOCAL_SIM_ORDERS: z.coerce.number().int().min(24).default(300),

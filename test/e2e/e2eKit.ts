@@ -1,0 +1,93 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import { expectedOutcome, startErpSimulator, type ErpSimulator } from '../../src/local/erpSimulator/index.js';
+import { startHmSimulator } from '../../src/local/hmSimulator/startHmSimulator.js';
+import type { HmSimulator } from '../../src/local/hmSimulator/simulatorTypes.js';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+
+const SIM = {
+  tenantId: '00000000-0000-0000-0000-0000000000e2',
+  clientId: 'e2e-client',
+  clientSecret: 'e2e-secret-not-real',
+  resource: 'api://hm-order-api-e2e',
+  subscriptionKey: 'e2e-subscription-key',
+  erpUser: 'e2e-erp-user',
+  erpPassword: 'e2e-erp-password',
+};
+
+/** An ERP simulator on a manual clock and an H&M simulator, both outliving the runtimes under test. */
+export async function startOutsideWorld(orderCount: number): Promise<{ erp: ErpSimulator; hm: HmSimulator; env: Record<string, string>; close(): Promise<void> }> {
+  const erp = await startErpSimulator({ authMode: 'session', username: SIM.erpUser, password: SIM.erpPassword, orderCount, durationMs: 10_000, clock: 'manual' });
+  const hm = await startHmSimulator({ tenantId: SIM.tenantId, clientId: SIM.clientId, clientSecret: SIM.clientSecret, resource: SIM.resource, subscriptionKey: SIM.subscriptionKey });
+  const dir = mkdtempSync(path.join(tmpdir(), 'hm-e2e-'));
+  const caFile = path.join(dir, 'hm-ca.pem');
+  writeFileSync(caFile, hm.caPem);
+  const env = {
+    LOCAL_DATA_DIR: path.join(dir, 'data'),
+    LOCAL_HTTP_PORT: '0',
+    EXTRACT_SCHEDULE: '*/1 * * * * *',
+    ERP_BASE_URL: erp.url,
+    ERP_AUTH_MODE: 'session',
+    ERP_USERNAME: SIM.erpUser,
+    ERP_PASSWORD: SIM.erpPassword,
+    HM_API_URL: hm.url,
+    HM_AUTHORITY_HOST: hm.authorityHost,
+    HM_CA_FILE: caFile,
+    HM_TENANT_ID: SIM.tenantId,
+    HM_CLIENT_ID: SIM.clientId,
+    HM_CLIENT_SECRET: SIM.clientSecret,
+    HM_RESOURCE: SIM.resource,
+    HM_SUBSCRIPTION_KEY: SIM.subscriptionKey,
+  };
+  return {
+    erp,
+    hm,
+    env,
+    async close() {
+      await erp.close();
+      await hm.close();
+    },
+  };
+}
+
+/** What H&M accepted, per order: "STATUS" or "RETURNED:<returnId>", in the order received. */
+export function acceptedByOrder(hm: HmSimulator): Map<string, string[]> {
+  const byOrder = new Map<string, string[]>();
+  for (const r of hm.received()) {
+    if (r.status >= 300) continue;
+    const body = r.body as { status: string; order: { orderNumber: string }; return?: { returnId: string } };
+    const list = byOrder.get(body.order.orderNumber) ?? [];
+    list.push(body.return ? `${body.status}:${body.return.returnId}` : body.status);
+    byOrder.set(body.order.orderNumber, list);
+  }
+  return byOrder;
+}
+
+/** What the dataset says H&M must hold at the end, in the same notation. */
+export function expectedByOrder(erp: ErpSimulator): Map<string, string[]> {
+  const outcome = expectedOutcome(erp.dataset);
+  return new Map(
+    Object.values(outcome.orders)
+      .filter((o) => o.sent.length > 0)
+      .map((o) => [o.orderNumber, o.sent.map((s) => (s.returnId ? `${s.status}:${s.returnId}` : s.status))]),
+  );
+}
+
+/** Runs `npm start`'s entry point as a child process; resolves with its exit code and output. */
+export function runStart(args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/local/start.ts', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+    child.once('error', reject);
+    child.once('exit', (code) => resolve({ code, output }));
+  });
+}
