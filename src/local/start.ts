@@ -2,7 +2,20 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../config.js';
-import { startLocalRuntime } from './runtime/localRuntime.js';
+
+// Outside the Functions host, @azure/functions warns once per registration that it skips it. Here
+// that is the point (this runtime hosts the handlers itself): say so once instead of six times.
+const warn = console.warn.bind(console);
+let explained = false;
+console.warn = (...args: unknown[]) => {
+  if (typeof args[0] === 'string' && args[0].startsWith('WARNING:') && args[0].includes('"@azure/functions"')) {
+    if (!explained) console.log('@azure/functions is in test mode (no Functions host): the local runtime hosts the handlers itself.');
+    explained = true;
+    return;
+  }
+  warn(...args);
+};
+const { startLocalRuntime } = await import('./runtime/localRuntime.js');
 
 /**
  * `npm start [-- --fresh] [-- --until-idle]`: runs the job locally on the embedded default.

@@ -107,7 +107,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     const appEnv = { ...settings, ...parts.env, ServiceBusConnection: 'inprocess', ServiceBusConnection__fullyQualifiedNamespace: undefined };
     await configureServices({ env: appEnv, publisher, logger: fileLogger });
     const services = await getServices();
-    print(`settings: ${JSON.stringify(describeConfig(services.config))}`);
+    for (const [section, values] of Object.entries(describeConfig(services.config))) print(`settings ${section}: ${JSON.stringify(values)}`);
 
     const context = (functionName: string, triggerMetadata?: Record<string, unknown>) =>
       new InvocationContext({
