@@ -5,29 +5,49 @@ import type { IntegrationRecord } from './integrationRecord.js';
 /** Placeholder order number for a row whose order number could not be read. */
 export const UNREADABLE_ORDER = 'UNREADABLE';
 
+/** A FAILED record that is not a status event (an unreadable row or message, a dead-lettered change). */
+export function failureRecord(fields: {
+  orderNumber: string | null;
+  recordId: string;
+  transId: number | null;
+  error: NonNullable<IntegrationRecord['error']>;
+  raw: unknown;
+  attempts?: number;
+  now: Date;
+}): IntegrationRecord {
+  const at = fields.now.toISOString();
+  return {
+    orderNumber: fields.orderNumber || UNREADABLE_ORDER,
+    recordId: fields.recordId,
+    status: null,
+    state: 'FAILED',
+    attempts: fields.attempts ?? 0,
+    firstSeenAt: at,
+    updatedAt: at,
+    lastAttemptAt: fields.attempts ? at : null,
+    transId: fields.transId,
+    payload: null,
+    response: null,
+    error: fields.error,
+    correlationId: null,
+    raw: fields.raw,
+  };
+}
+
 /** The FAILED record of an ERP row that failed validation: kept whole so it can be fixed and resynced. */
 export function invalidRowRecord(
   row: { key: string; transId: number | null; orderNumber: string | null; error: IntegrationError; raw: unknown },
   feed: string,
   now: Date,
 ): IntegrationRecord {
-  const at = now.toISOString();
-  return {
-    orderNumber: row.orderNumber ?? UNREADABLE_ORDER,
+  return failureRecord({
+    orderNumber: row.orderNumber,
     recordId: `invalid-${feed}-${row.transId ?? row.key}`,
-    status: null,
-    state: 'FAILED',
-    attempts: 0,
-    firstSeenAt: at,
-    updatedAt: at,
-    lastAttemptAt: null,
     transId: row.transId,
-    payload: null,
-    response: null,
     error: { code: row.error.code, message: row.error.message, details: row.error.details },
-    correlationId: null,
     raw: row.raw,
-  };
+    now,
+  });
 }
 
 /** A status event's record as it stands now, keeping what the previous version knew (first seen, attempts). */

@@ -7,7 +7,7 @@ import type { HmStatus } from '../../domain/status.js';
 import { parseChangeBody, type ChangeBody } from '../changeMessage.js';
 import type { IntegrationRecord } from '../integrationRecord.js';
 import { ConcurrencyConflictError, type Clock, type ErpGateway, type HmOrderApi, type IntegrationLog, type Logger, type OrderStateStore } from '../ports.js';
-import { eventRecord } from '../recordFactory.js';
+import { eventRecord, failureRecord } from '../recordFactory.js';
 import { answerOutcome } from './answerOutcome.js';
 import { loadChanges } from './loadChanges.js';
 import { TransientDispatchError } from './transientError.js';
@@ -239,41 +239,24 @@ class OrderDispatch {
 }
 
 function unreadableMessageRecord(message: ReceivedChange, error: unknown, now: Date): IntegrationRecord {
-  const at = now.toISOString();
-  return {
-    orderNumber: message.sessionId || 'UNREADABLE',
+  return failureRecord({
+    orderNumber: message.sessionId,
     recordId: `message-${message.messageId}`,
-    status: null,
-    state: 'FAILED',
-    attempts: 0,
-    firstSeenAt: at,
-    updatedAt: at,
-    lastAttemptAt: null,
     transId: null,
-    payload: null,
-    response: null,
     error: { code: 'MESSAGE_UNREADABLE', message: `the queue message is not a change this app understands: ${toIntegrationError(error).message.slice(0, 500)}` },
-    correlationId: null,
     raw: typeof message.body === 'string' || typeof message.body === 'object' ? message.body : String(message.body),
-  };
+    now,
+  });
 }
 
 function deadLetterRecord(message: ReceivedChange, body: ChangeBody, cause: IntegrationError, now: Date): IntegrationRecord {
-  const at = now.toISOString();
-  return {
+  return failureRecord({
     orderNumber: body.orderNumber,
     recordId: `message-${message.messageId}`,
-    status: null,
-    state: 'FAILED',
-    attempts: message.deliveryCount,
-    firstSeenAt: at,
-    updatedAt: at,
-    lastAttemptAt: at,
     transId: body.kind === 'resync' ? null : body.transId,
-    payload: null,
-    response: null,
     error: { code: 'DEAD_LETTERED', message: `message dead-lettered after ${message.deliveryCount} deliveries (${cause.code}: ${cause.message}); resync the order once the cause is fixed` },
-    correlationId: null,
     raw: null,
-  };
+    attempts: message.deliveryCount,
+    now,
+  });
 }

@@ -45,18 +45,9 @@ export class ProductMaker {
     });
   }
 
-  private withBarcodes(base: {
-    item: number;
-    description: string;
-    colorCode: string;
-    color: string;
-    size: string;
-    quantity: number;
-    unitPriceCents: number;
-    discountCents: number;
-    brand: BrandEntry;
-    gift: boolean;
-  }): LineFacts {
+  private withBarcodes(
+    base: Pick<LineFacts, 'item' | 'description' | 'colorCode' | 'color' | 'size' | 'quantity' | 'unitPriceCents' | 'discountCents' | 'gift'> & { brand: BrandEntry },
+  ): LineFacts {
     const rng = this.rng;
     const productId = this.nextProduct++;
     const productCode = `${String(970000 + productId).padStart(7, '0')}${base.colorCode}`;
