@@ -7,7 +7,7 @@ import { appendRecords, readJournal, rewriteJournal } from './journal.js';
 import type { JournalRecord } from './journal.js';
 import { enqueueRecord, replayJournal, snapshotRecords } from './queueSnapshot.js';
 import { runUnderLock } from './runUnderLock.js';
-import type { StoredDeadLetter, StoredMessage } from './queueSnapshot.js';
+import { toDeadLetter, type StoredDeadLetter, type StoredMessage } from './queueSnapshot.js';
 import type {
   DeadLetter,
   InProcessQueue,
@@ -180,17 +180,7 @@ export function createInProcessQueue(options: InProcessQueueOptions): InProcessQ
     const at = deadLetteredTimeUtc.toISOString();
     journal([{ op: 'deadletter', seq: message.seq, reason, description, deadLetteredTimeUtc: at }]);
     session.messages.shift();
-    const entry: StoredDeadLetter = {
-      seq: message.seq,
-      messageId: message.messageId,
-      sessionId: message.sessionId,
-      body: message.body,
-      deliveryCount: message.deliveryCount,
-      enqueuedTimeUtc: message.enqueuedTimeUtc,
-      deadLetterReason: reason,
-      deadLetterErrorDescription: description,
-      deadLetteredTimeUtc,
-    };
+    const entry = toDeadLetter(message, reason, description, deadLetteredTimeUtc);
     deadLetters.push(entry);
     try {
       await options.onDeadLetter?.(publicDeadLetter(entry));

@@ -26,6 +26,21 @@ export interface QueueSnapshot {
 }
 
 /** Rebuilds the queue from journal records; records about unknown messages are ignored. */
+/** A message as it stands in the dead-letter list. */
+export function toDeadLetter(message: StoredMessage, reason: string, description: string | null, at: Date): StoredDeadLetter {
+  return {
+    seq: message.seq,
+    messageId: message.messageId,
+    sessionId: message.sessionId,
+    body: message.body,
+    deliveryCount: message.deliveryCount,
+    enqueuedTimeUtc: message.enqueuedTimeUtc,
+    deadLetterReason: reason,
+    deadLetterErrorDescription: description,
+    deadLetteredTimeUtc: at,
+  };
+}
+
 export function replayJournal(records: readonly JournalRecord[]): QueueSnapshot {
   const pending = new Map<number, StoredMessage>();
   const deadLetters: StoredDeadLetter[] = [];
@@ -57,17 +72,7 @@ export function replayJournal(records: readonly JournalRecord[]): QueueSnapshot 
     else {
       pending.delete(record.seq);
       if (record.op === 'deadletter') {
-        deadLetters.push({
-          seq: message.seq,
-          messageId: message.messageId,
-          sessionId: message.sessionId,
-          body: message.body,
-          deliveryCount: message.deliveryCount,
-          enqueuedTimeUtc: message.enqueuedTimeUtc,
-          deadLetterReason: record.reason,
-          deadLetterErrorDescription: record.description,
-          deadLetteredTimeUtc: new Date(record.deadLetteredTimeUtc),
-        });
+        deadLetters.push(toDeadLetter(message, record.reason, record.description, new Date(record.deadLetteredTimeUtc)));
       }
     }
   }
