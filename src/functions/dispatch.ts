@@ -1,6 +1,7 @@
 import { app, type InvocationContext } from '@azure/functions';
 import { z } from 'zod';
 import { dispatchChange, type DispatchOutcome } from '../app/dispatch/dispatchChange.js';
+import { IntegrationError } from '../domain/errors.js';
 import { getServices } from '../compositionRoot.js';
 import { contextLogger } from './contextLogger.js';
 
@@ -10,13 +11,24 @@ const triggerMetadataSchema = z.object({
   deliveryCount: z.coerce.number().int().positive(),
 });
 
+/** The message's id, session and delivery count, as the Service Bus trigger hands them over. */
+function readTriggerMetadata(context: InvocationContext): z.infer<typeof triggerMetadataSchema> {
+  const parsed = triggerMetadataSchema.safeParse(context.triggerMetadata ?? {});
+  if (parsed.success) return parsed.data;
+  const fields = parsed.error.issues.map((i) => i.path.join('.')).join(', ');
+  throw new IntegrationError(
+    'INTERNAL',
+    `dispatch: the trigger metadata lacks or has a malformed ${fields} (needs messageId, sessionId, deliveryCount) — is the function bound to a session-enabled Service Bus queue?`,
+  );
+}
+
 /**
  * Service Bus session trigger: one order's changes, one at a time, in order. The host completes the
  * message when this returns and abandons it when this throws; dispatchChange throws for everything
  * that must be retried, so nothing transient is swallowed here.
  */
 export async function dispatchHandler(message: unknown, context: InvocationContext): Promise<DispatchOutcome> {
-  const meta = triggerMetadataSchema.parse(context.triggerMetadata);
+  const meta = readTriggerMetadata(context);
   const services = await getServices();
   return dispatchChange({ ...services.dispatch, logger: contextLogger(context) }, { ...meta, body: message });
 }

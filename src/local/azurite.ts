@@ -69,6 +69,8 @@ async function startOn(port: number, options: AzuriteOptions): Promise<RunningAz
       cwd: options.location ?? tmpdir(),
       env: { ...process.env, AZURITE_TABLE_SCRIPT: AZURITE_TABLE },
       stdio: ['pipe', 'pipe', 'pipe'],
+      // Its own process group: a Ctrl+C in the terminal must not reach Azurite before kill() asks it to save.
+      detached: true,
     },
   );
   let output = '';
@@ -81,7 +83,7 @@ async function startOn(port: number, options: AzuriteOptions): Promise<RunningAz
   try {
     await waitUntilStarted(port, child, () => output);
   } catch (error) {
-    await kill(child, exited);
+    await kill(child, exited, () => output);
     throw error;
   }
   // Neither the pipes nor the child should keep a finished test process alive (the watchdog ends
@@ -95,18 +97,37 @@ async function startOn(port: number, options: AzuriteOptions): Promise<RunningAz
       `DefaultEndpointsProtocol=http;AccountName=${DEV_ACCOUNT};AccountKey=${DEV_KEY};` +
       `TableEndpoint=http://127.0.0.1:${port}/${DEV_ACCOUNT};`,
     stop() {
-      stopping ??= kill(child, exited);
+      stopping ??= kill(child, exited, () => output);
       return stopping;
     },
   };
 }
 
-async function kill(child: ChildProcess, exited: Promise<void>): Promise<void> {
+/**
+ * Stops Azurite so that it saves: its table server persists on SIGINT (or every few seconds), and
+ * a SIGTERM would end it with the last writes unsaved — a restart would then resume from stale
+ * cursors. After "successfully closed", closing stdin lets the watchdog exit.
+ */
+async function kill(child: ChildProcess, exited: Promise<void>, output: () => string): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+  child.kill('SIGINT');
+  const closed = new Promise<void>((resolve) => {
+    const check = setInterval(() => {
+      if (output().includes('successfully closed')) {
+        clearInterval(check);
+        resolve();
+      }
+    }, 25);
+    void exited.then(() => {
+      clearInterval(check);
+      resolve();
+    });
+  });
+  const gaveUp = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await closed;
+  child.stdin?.end();
   await exited;
-  clearTimeout(timer);
+  clearTimeout(gaveUp);
 }
 
 function freePort(): Promise<number> {
