@@ -228,6 +228,8 @@ module api 'app/api.bicep' = {
       SERVICEBUS_QUEUE_NAME: serviceBusQueueName
       // The dispatcher compares deliveryCount with it to know a delivery is the last before dead-lettering.
       SERVICEBUS_MAX_DELIVERY_COUNT: string(serviceBusMaxDeliveryCount)
+      // Service Bus redelivers at once; the dispatcher waits (doubling, at most 60 s) so the deliveries span a short outage.
+      SERVICEBUS_REDELIVERY_DELAY_MS: '5000'
       TableStorageConnection__tableServiceUri: storage.outputs.tableServiceUri
     }
   }

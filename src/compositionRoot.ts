@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { DispatchDeps } from './app/dispatch/dispatchChange.js';
 import type { ExtractDeps } from './app/extract/runExtract.js';
-import type { ChangePublisher, Clock, IntegrationLog, Logger, OrderStateStore } from './app/ports.js';
+import type { ChangePublisher, Clock, HmOrderApi, IntegrationLog, Logger, OrderStateStore } from './app/ports.js';
+import { IntegrationError } from './domain/errors.js';
 import { createErpClient } from './adapters/erp/erpClient.js';
 import { createHmOrderClient } from './adapters/hm/hmOrderClient.js';
 import { createServiceBusPublisher, type ServiceBusPublisher } from './adapters/serviceBus/serviceBusPublisher.js';
@@ -43,15 +44,8 @@ export const consoleLogger: Logger = {
   error: (message, fields) => console.error(JSON.stringify({ level: 'error', message, ...fields })),
 };
 
-/** Builds the services from validated settings. */
-export async function buildServices(config: AppConfig, overrides: ServiceOverrides = {}): Promise<Services> {
-  const logger = overrides.logger ?? consoleLogger;
-  const clock: Clock = { now: () => new Date() };
-  const tables = createTableClients(config.tables);
-  await tables.ensureTables();
-  const stores = createTableStores(tables, clock);
-  const erp = createErpClient({ ...config.erp });
-  const hm = createHmOrderClient({
+function createHmClient(config: AppConfig, logger: Logger) {
+  return createHmOrderClient({
     apiUrl: config.hm.apiUrl,
     tenantId: config.hm.tenantId,
     clientId: config.hm.clientId,
@@ -64,6 +58,23 @@ export async function buildServices(config: AppConfig, overrides: ServiceOverrid
     caPem: config.hm.caFile ? readFileSync(config.hm.caFile, 'utf8') : null,
     logger,
   });
+}
+
+/** Stands in for H&M while HM_ENABLED=false; the dispatcher never sends then, so a call is a bug. */
+const disabledHm: HmOrderApi = {
+  send: () => Promise.reject(new IntegrationError('CONFIG_INVALID', 'HM_ENABLED is false: nothing may be sent to H&M')),
+};
+
+/** Builds the services from validated settings. */
+export async function buildServices(config: AppConfig, overrides: ServiceOverrides = {}): Promise<Services> {
+  const logger = overrides.logger ?? consoleLogger;
+  const clock: Clock = { now: () => new Date() };
+  const tables = createTableClients(config.tables);
+  await tables.ensureTables();
+  const stores = createTableStores(tables, clock);
+  const erp = createErpClient({ ...config.erp });
+  // With HM_ENABLED=false the H&M settings may be blank (the first deployment): build no client then.
+  const hm = config.hm.enabled ? createHmClient(config, logger) : null;
   let sbPublisher: ServiceBusPublisher | null = null;
   let publisher: ChangePublisher;
   if (overrides.publisher) publisher = overrides.publisher;
@@ -89,19 +100,21 @@ export async function buildServices(config: AppConfig, overrides: ServiceOverrid
       erp,
       states: stores.orderStates,
       log: stores.integrationLog,
-      hm,
+      hm: hm ?? disabledHm,
       clock,
       logger,
       newCorrelationId: randomUUID,
+      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
       settings: {
         enabled: config.hm.enabled,
         maxDeliveryCount: config.serviceBus.maxDeliveryCount,
+        redeliveryDelayMs: config.serviceBus.redeliveryDelayMs,
         mapper: { mappings: config.hm.mappings, itemDiscountType: config.hm.itemDiscountType, barcodeType: config.hm.barcodeType },
       },
     },
     async close() {
       erp.close();
-      hm.close();
+      hm?.close();
       await sbPublisher?.close();
     },
   };

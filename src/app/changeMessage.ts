@@ -17,8 +17,13 @@ export const changeBodySchema = z.discriminatedUnion('kind', [
     transId: z.number().int(),
     movement: returnMovementSchema,
   }),
-  /** An operator's resync (or the re-enable sweep): refetch the order and send what it still owes. */
+  /** An operator's resync: refetch the order, lift a permanent failure's halt, send what it still owes. */
   z.object({ kind: z.literal('resync'), orderNumber: z.string(), requestedAt: z.string() }),
+  /**
+   * The extract's sweep of held orders (owed while HM_ENABLED was false, or after their deliveries
+   * ran out in an outage): send what the stored facts owe. It lifts no halt: that is an operator's call.
+   */
+  z.object({ kind: z.literal('sweep'), orderNumber: z.string(), requestedAt: z.string() }),
 ]);
 export type ChangeBody = z.infer<typeof changeBodySchema>;
 

@@ -1,4 +1,6 @@
 import type { IntegrationError } from '../domain/errors.js';
+import { hashOf } from './messageIds.js';
+import type { IntegrationLog } from './ports.js';
 import type { HmStatus, RecordState } from '../domain/status.js';
 import type { IntegrationRecord } from './integrationRecord.js';
 
@@ -42,7 +44,8 @@ export function invalidRowRecord(
 ): IntegrationRecord {
   return failureRecord({
     orderNumber: row.orderNumber,
-    recordId: `invalid-${feed}-${row.transId ?? row.key}`,
+    // The row's own hash: two bad rows of one order at one trans_id must not overwrite each other.
+    recordId: `invalid-${feed}-${row.transId ?? 'x'}-${hashOf(row.raw)}`,
     transId: row.transId,
     error: { code: row.error.code, message: row.error.message, details: row.error.details },
     raw: row.raw,
@@ -81,4 +84,13 @@ export function eventRecord(
     correlationId: update.correlationId ?? previous?.correlationId ?? null,
     raw: null,
   };
+}
+
+/**
+ * Writes a non-event FAILED record unless the very same one exists: a row read again (a retried page,
+ * an overlapping run) keeps its first-seen time and one index entry.
+ */
+export async function recordFailureOnce(log: IntegrationLog, record: IntegrationRecord): Promise<void> {
+  if (await log.get(record.orderNumber, record.recordId)) return;
+  await log.upsert(record);
 }

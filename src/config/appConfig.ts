@@ -44,6 +44,8 @@ export interface AppConfig {
     fullyQualifiedNamespace: string | null;
     queueName: string;
     maxDeliveryCount: number;
+    /** First wait before abandoning a message after a transient failure; doubles per delivery, at most 60 s. */
+    redeliveryDelayMs: number;
   };
   /** Exactly one of connectionString / tableServiceUri is set. */
   tables: { connectionString: string | null; tableServiceUri: string | null };

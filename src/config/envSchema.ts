@@ -31,6 +31,9 @@ export const SETTING_DEFAULTS = {
   // Must equal the queue's maxDeliveryCount (infra/main.bicep): the dispatcher uses it to know that a
   // delivery is the last one before Service Bus dead-letters the message.
   SERVICEBUS_MAX_DELIVERY_COUNT: 10,
+  // Service Bus redelivers an abandoned message at once: the dispatcher waits this long, doubling per
+  // delivery up to a minute, before abandoning, so that the deliveries span a short outage.
+  SERVICEBUS_REDELIVERY_DELAY_MS: 5_000,
 } as const;
 
 // Timeouts above 10 minutes would outlive a Functions invocation (and setTimeout breaks past 2^31 ms).
@@ -72,6 +75,7 @@ const envShape = {
   ServiceBusConnection__fullyQualifiedNamespace: hostNameSetting.optional(),
   SERVICEBUS_QUEUE_NAME: queueNameSetting.default(SETTING_DEFAULTS.SERVICEBUS_QUEUE_NAME),
   SERVICEBUS_MAX_DELIVERY_COUNT: integerSetting(1, 2000).default(SETTING_DEFAULTS.SERVICEBUS_MAX_DELIVERY_COUNT),
+  SERVICEBUS_REDELIVERY_DELAY_MS: integerSetting(0, 60_000).default(SETTING_DEFAULTS.SERVICEBUS_REDELIVERY_DELAY_MS),
   TableStorageConnection: textSetting.optional(),
   TableStorageConnection__tableServiceUri: httpUrlSetting.optional(),
 };

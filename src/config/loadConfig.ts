@@ -71,6 +71,7 @@ function toAppConfig(env: ParsedEnv): AppConfig {
       fullyQualifiedNamespace: env.ServiceBusConnection__fullyQualifiedNamespace ?? null,
       queueName: env.SERVICEBUS_QUEUE_NAME,
       maxDeliveryCount: env.SERVICEBUS_MAX_DELIVERY_COUNT,
+      redeliveryDelayMs: env.SERVICEBUS_REDELIVERY_DELAY_MS,
     },
     tables: {
       connectionString: env.TableStorageConnection ?? null,

@@ -47,5 +47,7 @@ app.serviceBusQueue('dispatch', {
  *   before taking the next, which caps throughput at a few orders a minute.
  * - maxConcurrentSessions 32: many short sessions in parallel; H&M sees at most 32 orders at once.
  * - autoCompleteMessages true: completion on return, abandon on throw (dispatchChange throws for retries).
- * - maxAutoLockRenewalDuration 5 min: covers H&M retries with backoff within one delivery.
+ * - maxAutoLockRenewalDuration 10 min (= functionTimeout): covers one delivery's H&M retries with
+ *   backoff plus the wait before abandoning (SERVICEBUS_REDELIVERY_DELAY_MS, at most 60 s), so the
+ *   session lock is never lost mid-order.
  */

@@ -15,8 +15,10 @@ let log: FakeIntegrationLog;
 let hm: FakeHm;
 let deps: DispatchDeps;
 let seq = 0;
+let waits: number[] = [];
 
 beforeEach(() => {
+  waits = [];
   erp = new FakeErp();
   states = new FakeStateStore();
   log = new FakeIntegrationLog();
@@ -29,7 +31,10 @@ beforeEach(() => {
     clock: fixedClock(),
     logger: silentLogger,
     newCorrelationId: () => `corr-${++seq}`,
-    settings: { enabled: true, maxDeliveryCount: 10, mapper: { mappings: hmMappingsSchema.parse(testMappings), itemDiscountType: 'PROMO', barcodeType: 'EAN13' } },
+    sleep: async (ms) => {
+      waits.push(ms);
+    },
+    settings: { enabled: true, maxDeliveryCount: 10, redeliveryDelayMs: 1000, mapper: { mappings: hmMappingsSchema.parse(testMappings), itemDiscountType: 'PROMO', barcodeType: 'EAN13' } },
   };
 });
 
@@ -145,10 +150,85 @@ describe('dispatch', () => {
     expect(await log.states('BR-1001')).toEqual(['CREATED:PENDING', 'CANCELLED:PENDING']);
     expect(await states.listParked(10)).toEqual(['BR-1001']);
     deps.settings.enabled = true;
-    erp.orders.set('BR-1001', erpOrderRow({ trans_id: 1, cancelado: 'T' }));
-    await dispatchChange(deps, message({ kind: 'resync', orderNumber: 'BR-1001', requestedAt: '2026-12-03T12:00:00Z' }));
+    await dispatchChange(deps, message({ kind: 'sweep', orderNumber: 'BR-1001', requestedAt: '2026-12-03T12:00:00Z' }));
     expect(hm.statuses()).toEqual(['CREATED', 'CANCELLED']);
+    expect(erp.calls).toEqual([]);
     expect(await states.listParked(10)).toEqual([]);
+  });
+
+  it('keeps a permanent failure FAILED while disabled, and only an operator resync (not the sweep) retries it', async () => {
+    await dispatchChange(deps, orderMsg({ transId: 1, freightTypeCode: 'SEDEX10', cancelled: true }));
+    deps.settings.enabled = false;
+    expect(await dispatchChange(deps, orderMsg({ transId: 1, freightTypeCode: 'SEDEX10', cancelled: true }))).toMatchObject({ result: 'halted' });
+    expect(await log.states('BR-1001')).toEqual(['CREATED:FAILED', 'CANCELLED:BLOCKED']);
+    expect(await states.listParked(10)).toEqual([]);
+    deps.settings.enabled = true;
+    deps.settings.mapper.mappings.freightTypes['SEDEX10'] = { deliveryMethod: 'HOME_DELIVERY', deliveryMode: 'EXPRESS' };
+    expect(await dispatchChange(deps, message({ kind: 'sweep', orderNumber: 'BR-1001', requestedAt: 'x' }))).toMatchObject({ result: 'halted' });
+    expect(hm.sent).toHaveLength(0);
+    erp.orders.set('BR-1001', erpOrderRow({ trans_id: 1, cod_tipo_frete: 'SEDEX10', cancelado: 'T' }));
+    await dispatchChange(deps, message({ kind: 'resync', orderNumber: 'BR-1001', requestedAt: 'x' }));
+    expect(hm.statuses()).toEqual(['CREATED', 'CANCELLED']);
+  });
+
+  it('waits longer before each redelivery of a transient failure, and not after the last one', async () => {
+    for (const delivery of [1, 2, 3]) {
+      hm.script.push(unavailable);
+      await expect(dispatchChange(deps, orderMsg({ transId: 1 }, delivery))).rejects.toBeInstanceOf(TransientDispatchError);
+    }
+    expect(waits).toEqual([1000, 2000, 4000]);
+    hm.script.push(unavailable);
+    await expect(dispatchChange(deps, orderMsg({ transId: 1 }, 10))).rejects.toBeInstanceOf(TransientDispatchError);
+    expect(waits).toHaveLength(3);
+  });
+
+  it('holds a dead-lettered order for the sweep, which sends it once H&M answers again', async () => {
+    hm.script.push(unavailable);
+    await expect(dispatchChange(deps, orderMsg({ transId: 1 }, 10))).rejects.toBeInstanceOf(TransientDispatchError);
+    expect(await states.listParked(10)).toEqual(['BR-1001']);
+    await dispatchChange(deps, message({ kind: 'sweep', orderNumber: 'BR-1001', requestedAt: 'x' }));
+    expect(await log.states('BR-1001')).toEqual(['CREATED:SENT']);
+    expect(await states.listParked(10)).toEqual([]);
+  });
+
+  it('retries later, instead of failing the order, when H&M still answers 404 after it has CREATED', async () => {
+    hm.script.push(
+      { kind: 'accepted', httpStatus: 202, body: null },
+      { kind: 'orderUnknown', httpStatus: 404, body: null },
+      { kind: 'duplicate', httpStatus: 409, body: null },
+      { kind: 'orderUnknown', httpStatus: 404, body: null },
+    );
+    const shipped = { transId: 1, shippedAt: '2026-12-02T10:00:00.000-03:00' };
+    await expect(dispatchChange(deps, orderMsg(shipped))).rejects.toBeInstanceOf(TransientDispatchError);
+    expect(await log.states('BR-1001')).toEqual(['CREATED:SENT', 'SHIPPED:PENDING']);
+    await dispatchChange(deps, orderMsg(shipped, 2));
+    expect(await log.states('BR-1001')).toEqual(['CREATED:SENT', 'SHIPPED:SENT']);
+  });
+
+  it('keeps a return whose order cannot be fetched, and sends it once the order is known (nothing lost)', async () => {
+    erp.fetchOrder = async () => {
+      throw new IntegrationError('ERP_UNAVAILABLE', 'GET listapedidos answered 503');
+    };
+    const ret = message({ kind: 'return', orderNumber: 'BR-1001', transId: 50, movement: aReturn({ transId: 50 }) });
+    for (const delivery of [1, 10]) await expect(dispatchChange(deps, { ...(ret as ReceivedChange), deliveryCount: delivery })).rejects.toBeInstanceOf(TransientDispatchError);
+    await dispatchChange(deps, orderMsg({ transId: 2 }));
+    expect(hm.statuses()).toEqual(['CREATED', 'RETURNED:7001']);
+  });
+
+  it('records an unreadable fetched order as FAILED and completes, keeping the return for the later valid version', async () => {
+    erp.orders.set('BR-1001', erpOrderRow({ trans_id: 1, produtos: [{ item: 1, sku: 'X', quantidade: 1, preco: '12,3x' }] }));
+    const outcome = await dispatchChange(deps, message({ kind: 'return', orderNumber: 'BR-1001', transId: 50, movement: aReturn({ transId: 50 }) }));
+    expect(outcome.result).toBe('invalid-order');
+    expect(await log.timeline('BR-1001')).toMatchObject([{ status: null, state: 'FAILED', transId: 1, error: { code: 'ERP_INVALID_ROW' } }]);
+    await dispatchChange(deps, orderMsg({ transId: 2 }));
+    expect(hm.statuses()).toEqual(['CREATED', 'RETURNED:7001']);
+  });
+
+  it('does not fetch or send anything for a movement that is not a sales return, or not yet invoiced', async () => {
+    await dispatchChange(deps, message({ kind: 'return', orderNumber: 'BR-1001', transId: 50, movement: aReturn({ transId: 50, kind: 'TROCA' }) }));
+    await dispatchChange(deps, message({ kind: 'return', orderNumber: 'BR-1001', transId: 51, movement: aReturn({ transId: 51, invoice: null }) }));
+    expect(erp.calls).toEqual([]);
+    expect(hm.sent).toEqual([]);
   });
 
   it('fetches the order for a return of an order never seen, and sends CREATED before RETURNED', async () => {

@@ -118,6 +118,30 @@ describe('extract', () => {
     expect((await runExtract(deps)).resyncsQueued).toBe(0);
     deps.settings.enabled = true;
     expect((await runExtract(deps)).resyncsQueued).toBe(1);
-    expect(publisher.published.map((m) => [m.sessionId, m.body.kind])).toEqual([['P-1', 'resync']]);
+    expect(publisher.published.map((m) => [m.sessionId, m.body.kind])).toEqual([['P-1', 'sweep']]);
+  });
+
+  it('keeps reading the orders feed and sweeping held orders when the returns feed fails, and still fails the run', async () => {
+    erp.feeds.orders.push(orderRow('A-1', 10));
+    await states.save({ ...emptyTrackedState('P-1'), parked: true }, null);
+    const readChanges = erp.readChanges.bind(erp);
+    erp.readChanges = async (feed, from, top) => {
+      if (feed === 'returns') throw new Error('GET troca_devolucao/lista answered 404');
+      return readChanges(feed, from, top);
+    };
+    await expect(runExtract(deps)).rejects.toThrow('troca_devolucao');
+    expect(publisher.published.map((m) => [m.sessionId, m.body.kind])).toEqual([['A-1', 'order'], ['P-1', 'sweep']]);
+  });
+
+  it('records two bad rows of one order at one trans_id as two records, and a row read twice once', async () => {
+    erp.feeds.returns.push(
+      erpReturnRow({ trans_id: 10, devolucao: 7001, produtos: [{ item: 1, quantidade: 'x', preco: '1' }] }),
+      erpReturnRow({ trans_id: 10, devolucao: 7002, produtos: [{ item: 2, quantidade: 'y', preco: '1' }] }),
+    );
+    await runExtract(deps);
+    const first = await log.timeline('BR-1001');
+    expect(first).toHaveLength(2);
+    await runExtract({ ...deps, cursors: new FakeCursorStore(), clock: fixedClock('2026-12-04T00:00:00.000Z') });
+    expect(await log.timeline('BR-1001')).toEqual(first);
   });
 });

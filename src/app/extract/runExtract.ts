@@ -11,7 +11,7 @@ import {
   type Logger,
   type OrderStateStore,
 } from '../ports.js';
-import { invalidRowRecord } from '../recordFactory.js';
+import { invalidRowRecord, recordFailureOnce } from '../recordFactory.js';
 import { toChangeMessage } from './changeMessages.js';
 import { advanceCursor, isBehindCursor, readFeedRow } from './feedPage.js';
 
@@ -60,10 +60,27 @@ export const FEEDS: readonly Feed[] = ['orders', 'returns'];
  * so an overlapping run cannot move it backwards or skip a page). No business rule lives here.
  */
 export async function runExtract(deps: ExtractDeps): Promise<ExtractSummary> {
+  // Each feed and the sweep go on when another fails (a broken returns path must not stop orders,
+  // nor keep held orders from being sent); the run still fails, naming every error.
+  const errors: unknown[] = [];
+  const attempt = async <T>(work: () => Promise<T>, fallback: T): Promise<T> => {
+    try {
+      return await work();
+    } catch (error) {
+      errors.push(error);
+      return fallback;
+    }
+  };
   const feeds = {} as Record<Feed, FeedSummary>;
-  for (const feed of FEEDS) feeds[feed] = await extractFeed(deps, feed);
-  const resyncsQueued = deps.settings.enabled ? await queueParkedOrders(deps) : 0;
+  for (const feed of FEEDS) feeds[feed] = await attempt(() => extractFeed(deps, feed), failedFeed());
+  const resyncsQueued = deps.settings.enabled ? await attempt(() => queueParkedOrders(deps), 0) : 0;
+  if (errors.length === 1) throw errors[0];
+  if (errors.length > 1) throw new AggregateError(errors, `extract run failed: ${errors.map((e) => (e instanceof Error ? e.message : String(e))).join(' | ')}`);
   return { feeds, resyncsQueued };
+}
+
+function failedFeed(): FeedSummary {
+  return { pages: 0, rows: 0, published: 0, invalid: 0, skipped: 0, cursor: 0, drained: false, conflict: false };
 }
 
 async function extractFeed(deps: ExtractDeps, feed: Feed): Promise<FeedSummary> {
@@ -83,7 +100,7 @@ async function extractFeed(deps: ExtractDeps, feed: Feed): Promise<FeedSummary> 
     for (const row of fresh) {
       if (row.kind === 'invalid') {
         // Recorded before the cursor moves, so a crash here repeats the (idempotent) write, never drops it.
-        await log.upsert(invalidRowRecord(row, feed, clock.now()));
+        await recordFailureOnce(log, invalidRowRecord(row, feed, clock.now()));
         logger.warn('invalid ERP row recorded as FAILED', { feed, orderNumber: row.orderNumber, transId: row.transId, code: row.error.code });
         summary.invalid += 1;
         continue;
@@ -131,7 +148,7 @@ async function queueParkedOrders(deps: ExtractDeps): Promise<number> {
     parked.map((orderNumber) => ({
       messageId: messageIds.sweep(orderNumber, now),
       sessionId: orderNumber,
-      body: { kind: 'resync', orderNumber, requestedAt: now.toISOString() },
+      body: { kind: 'sweep', orderNumber, requestedAt: now.toISOString() },
     })),
   );
   deps.logger.info('queued parked orders after HM_ENABLED was switched on', { count: parked.length });

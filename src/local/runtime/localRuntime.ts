@@ -174,9 +174,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
         for (;;) {
           await runtimeTimer.runNow();
           await createdQueue.waitUntilIdle({ timeoutMs: 30 * 60 * 1000 });
+          // Quiet once a run found nothing new in either feed. The sweep of held orders is not counted:
+          // an order H&M still refuses stays held and is swept again on every run.
           const last = progress.lastExtract;
-          const quiet = last && last.feeds.orders.drained && last.feeds.returns.drained && last.feeds.orders.published + last.feeds.returns.published + last.resyncsQueued === 0;
-          if (quiet) return;
+          if (last && last.feeds.orders.drained && last.feeds.returns.drained && last.feeds.orders.published + last.feeds.returns.published === 0) return;
         }
       },
       summary() {

@@ -19,7 +19,7 @@ export class Progress {
   onExtract(summary: ExtractSummary): void {
     this.extractRuns += 1;
     this.lastExtract = summary;
-    this.published += summary.feeds.orders.published + summary.feeds.returns.published + summary.resyncsQueued;
+    this.published += summary.feeds.orders.published + summary.feeds.returns.published;
     this.invalidRows += summary.feeds.orders.invalid + summary.feeds.returns.invalid;
     this.cursors = { orders: summary.feeds.orders.cursor, returns: summary.feeds.returns.cursor };
   }
