@@ -72,6 +72,8 @@ param erpTimeoutMs int = 15000
 param extractSchedule string = '0 */1 * * * *'
 @description('EXTRACT_MAX_PAGES: pages read per run, so that one run stays short after a backlog.')
 param extractMaxPages int = 20
+@description('SERVICEBUS_REDELIVERY_DELAY_MS: first wait before a message is abandoned after a transient failure (doubles per delivery, at most 60 s), so that the deliveries span a short outage.')
+param serviceBusRedeliveryDelayMs int = 5000
 
 // ---- Operations ----
 @description('E-mail that receives the alerts; empty creates the alert rules without a notification.')
@@ -229,7 +231,7 @@ module api 'app/api.bicep' = {
       // The dispatcher compares deliveryCount with it to know a delivery is the last before dead-lettering.
       SERVICEBUS_MAX_DELIVERY_COUNT: string(serviceBusMaxDeliveryCount)
       // Service Bus redelivers at once; the dispatcher waits (doubling, at most 60 s) so the deliveries span a short outage.
-      SERVICEBUS_REDELIVERY_DELAY_MS: '5000'
+      SERVICEBUS_REDELIVERY_DELAY_MS: string(serviceBusRedeliveryDelayMs)
       TableStorageConnection__tableServiceUri: storage.outputs.tableServiceUri
     }
   }

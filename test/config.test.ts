@@ -77,6 +77,7 @@ describe('loadConfig defaults', () => {
       fullyQualifiedNamespace: 'sb-test.servicebus.windows.net',
       queueName: 'order-changes',
       maxDeliveryCount: 10,
+      redeliveryDelayMs: 5000,
     });
     expect(config.tables).toEqual({ connectionString: null, tableServiceUri: 'https://sttest.table.core.windows.net' });
   });
@@ -169,6 +170,7 @@ describe('loadConfig reports malformed settings', () => {
     ['ServiceBusConnection__fullyQualifiedNamespace', 'sb://sb-test.servicebus.windows.net', 'host name without scheme'],
     ['SERVICEBUS_QUEUE_NAME', 'order changes', 'Service Bus queue name'],
     ['SERVICEBUS_MAX_DELIVERY_COUNT', '0', 'whole number from 1 to 2000'],
+    ['SERVICEBUS_REDELIVERY_DELAY_MS', '90000', 'whole number from 0 to 60000'],
     ['TableStorageConnection__tableServiceUri', 'sttest.table.core.windows.net', 'http(s) URL'],
   ];
 
@@ -177,6 +179,12 @@ describe('loadConfig reports malformed settings', () => {
     expect(problems).toHaveLength(setting === 'HM_ENABLED' ? 1 + 8 : 1);
     expect(problems[0]).toMatch(new RegExp(`^${setting}: expected `));
     expect(problems[0]).toContain(expected);
+  });
+
+  it('refuses a Table Storage connection string that is not one, without echoing it', () => {
+    const problems = problemsOf({ ...minimalEnv, TableStorageConnection: 'garbage-secret', TableStorageConnection__tableServiceUri: undefined });
+    expect(problems).toEqual([expect.stringMatching(/^TableStorageConnection: expected UseDevelopmentStorage=true or an account connection string/)]);
+    expect(problems.join()).not.toContain('garbage-secret');
   });
 
   it('shows the received value for plain settings but never for URLs, which may carry credentials', () => {
@@ -293,7 +301,7 @@ describe('SETTING_NAMES', () => {
         'HM_TIMEOUT_MS', 'HM_MAX_RETRIES', 'HM_CA_FILE', 'ERP_BASE_URL', 'ERP_AUTH_MODE', 'ERP_USERNAME',
         'ERP_PASSWORD', 'ERP_VITRINE', 'ERP_ORDERS_PATH', 'ERP_RETURNS_PATH', 'ERP_PAGE_SIZE', 'ERP_TIMEOUT_MS',
         'EXTRACT_SCHEDULE', 'EXTRACT_MAX_PAGES', 'ServiceBusConnection', 'ServiceBusConnection__fullyQualifiedNamespace',
-        'SERVICEBUS_QUEUE_NAME', 'SERVICEBUS_MAX_DELIVERY_COUNT', 'TableStorageConnection',
+        'SERVICEBUS_QUEUE_NAME', 'SERVICEBUS_MAX_DELIVERY_COUNT', 'SERVICEBUS_REDELIVERY_DELAY_MS', 'TableStorageConnection',
         'TableStorageConnection__tableServiceUri',
       ].sort(),
     );

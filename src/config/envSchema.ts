@@ -9,6 +9,7 @@ import {
   integerSetting,
   ncrontabSetting,
   queueNameSetting,
+  tableConnectionStringSetting,
   tenantIdSetting,
   textSetting,
   urlPathSetting,
@@ -76,7 +77,7 @@ const envShape = {
   SERVICEBUS_QUEUE_NAME: queueNameSetting.default(SETTING_DEFAULTS.SERVICEBUS_QUEUE_NAME),
   SERVICEBUS_MAX_DELIVERY_COUNT: integerSetting(1, 2000).default(SETTING_DEFAULTS.SERVICEBUS_MAX_DELIVERY_COUNT),
   SERVICEBUS_REDELIVERY_DELAY_MS: integerSetting(0, 60_000).default(SETTING_DEFAULTS.SERVICEBUS_REDELIVERY_DELAY_MS),
-  TableStorageConnection: textSetting.optional(),
+  TableStorageConnection: tableConnectionStringSetting.optional(),
   TableStorageConnection__tableServiceUri: httpUrlSetting.optional(),
 };
 

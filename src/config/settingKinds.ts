@@ -92,3 +92,12 @@ export const ncrontabSetting = z.string().superRefine((text, ctx) => {
     ctx.addIssue({ code: 'custom', message: `${expecting(NCRONTAB_EXPECTED, true)({ input: text })} (${reason})` });
   }
 });
+
+/**
+ * A Table Storage connection string: `UseDevelopmentStorage=true`, or `key=value;` pairs naming an
+ * account or endpoint. Checked here because the SDK fails on a malformed one with a bare TypeError.
+ */
+export const tableConnectionStringSetting = z.string().refine(
+  (text) => /^UseDevelopmentStorage=true;?$/i.test(text) || (/(^|;)\s*(AccountName|TableEndpoint)=[^;]+/i.test(text) && /^(\s*\w+=[^;]*;?)+$/.test(text)),
+  { error: expecting('UseDevelopmentStorage=true or an account connection string (AccountName=…;AccountKey=…; or TableEndpoint=…;SharedAccessSignature=…)', false) },
+);

@@ -3,7 +3,7 @@ import { getOrderTimeline, listIntegrations } from '../app/query/integrationQuer
 import { requestResync } from '../app/query/requestResync.js';
 import { getServices } from '../compositionRoot.js';
 import { problem, toHttpError } from './http/httpErrors.js';
-import { listQuerySchema } from './http/listQuerySchema.js';
+import { listQuerySchema, noQuerySchema, orderRouteSchema } from './http/listQuerySchema.js';
 
 /** GET /api/integrations — filter by orderNumber, status, state, from, to; newest first; paged. */
 export async function listIntegrationsHandler(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
@@ -19,7 +19,8 @@ export async function listIntegrationsHandler(request: HttpRequest, context: Inv
 /** GET /api/integrations/{orderNumber} — the order's timeline with payloads sent and answers received. */
 export async function orderTimelineHandler(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
   try {
-    const orderNumber = request.params['orderNumber'] ?? '';
+    const { orderNumber } = orderRouteSchema.parse({ orderNumber: request.params['orderNumber'] ?? '' });
+    noQuerySchema.parse(Object.fromEntries(request.query.entries()));
     const { log, states } = await getServices();
     const timeline = await getOrderTimeline(log, states, orderNumber);
     return timeline ? { status: 200, jsonBody: timeline } : problem(404, `no integration record for order "${orderNumber}"`);
@@ -31,7 +32,8 @@ export async function orderTimelineHandler(request: HttpRequest, context: Invoca
 /** POST /api/integrations/{orderNumber}/resync — refetch the order and send what it still owes. */
 export async function resyncHandler(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
   try {
-    const orderNumber = request.params['orderNumber'] ?? '';
+    const { orderNumber } = orderRouteSchema.parse({ orderNumber: request.params['orderNumber'] ?? '' });
+    noQuerySchema.parse(Object.fromEntries(request.query.entries()));
     const { publisher, clock } = await getServices();
     const { messageId } = await requestResync(publisher, clock, orderNumber);
     context.log(`resync queued for order ${orderNumber} (${messageId})`);

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { ZodError } from 'zod';
 import { ConfigError } from '../config.js';
 
 // Outside the Functions host, @azure/functions warns once per registration that it skips it. Here
@@ -31,6 +32,7 @@ async function main(): Promise<number> {
       'crash-after-publish': { type: 'string' },
     },
   });
+  const stopRequested = onStopSignal();
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
   const crashAfter = values['crash-after-publish'] ? Number(values['crash-after-publish']) : null;
   const runtime = await startLocalRuntime({
@@ -40,31 +42,54 @@ async function main(): Promise<number> {
   });
   // Like a first timer tick, without waiting a whole schedule period.
   const first = runtime.runUntilIdle();
-  if (values['until-idle']) {
-    await first;
-    console.log(runtime.summary());
-    await runtime.stop();
-    return 0;
-  }
   first.catch(() => undefined);
-  console.log('running; Ctrl+C to stop');
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
+  if (!values['until-idle']) console.log('running; Ctrl+C to stop');
+  const idle = values['until-idle'] ? first.then(() => 'idle' as const) : new Promise<never>(() => undefined);
+  const how = await Promise.race([idle, stopRequested.then(() => 'stopped' as const)]);
   console.log(runtime.summary());
   await runtime.stop();
-  return 0;
+  return how === 'idle' ? 0 : 130;
+}
+
+/**
+ * Resolves on the first SIGINT/SIGTERM. One Ctrl+C can arrive twice (from the terminal and relayed
+ * by tsx), so a second signal is ignored while stopping; a third forces the exit.
+ */
+function onStopSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    let signals = 0;
+    const onSignal = () => {
+      signals += 1;
+      if (signals === 1) {
+        console.log('stopping (saving Azurite and the queue)…');
+        resolve();
+      } else if (signals >= 3) {
+        console.error('forced exit');
+        process.exit(130);
+      }
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  });
+}
+
+/** The message for a start-up failure, with the way out where one is known. */
+function describeStartError(error: unknown): string {
+  if (error instanceof ConfigError) return `settings are not valid:\n- ${error.problems.join('\n- ')}`;
+  if (error instanceof ZodError) {
+    return `local settings are not valid:\n- ${error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n- ')}`;
+  }
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'EADDRINUSE') {
+    return `${(error as Error).message}: another npm start may be running; stop it, or set LOCAL_HTTP_PORT=0 to use free ports`;
+  }
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }
 
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof ConfigError) {
-      console.error(`settings are not valid:\n- ${error.problems.join('\n- ')}`);
-    } else {
-      console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    }
+    console.error(describeStartError(error));
     process.exit(1);
   },
 );

@@ -224,6 +224,14 @@ describe('dispatch', () => {
     expect(hm.statuses()).toEqual(['CREATED', 'RETURNED:7001']);
   });
 
+  it('records FAILED when an operator resyncs an order the ERP does not know', async () => {
+    const outcome = await dispatchChange(deps, message({ kind: 'resync', orderNumber: 'NOPE-1', requestedAt: '2026-12-03T12:00:00Z' }, 1, 'NOPE-1'));
+    expect(outcome.result).toBe('invalid-order');
+    const [record] = await log.timeline('NOPE-1');
+    expect(record).toMatchObject({ state: 'FAILED', error: { code: 'ERP_ORDER_NOT_FOUND' } });
+    expect(record?.error?.message).toContain('NOPE-1');
+  });
+
   it('does not fetch or send anything for a movement that is not a sales return, or not yet invoiced', async () => {
     await dispatchChange(deps, message({ kind: 'return', orderNumber: 'BR-1001', transId: 50, movement: aReturn({ transId: 50, kind: 'TROCA' }) }));
     await dispatchChange(deps, message({ kind: 'return', orderNumber: 'BR-1001', transId: 51, movement: aReturn({ transId: 51, invoice: null }) }));

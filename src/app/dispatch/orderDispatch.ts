@@ -7,7 +7,7 @@ import type { HmStatus } from '../../domain/status.js';
 import { emptyTrackedState, type TrackedOrderState } from '../../domain/trackedState.js';
 import type { ChangeBody } from '../changeMessage.js';
 import type { IntegrationRecord } from '../integrationRecord.js';
-import { eventRecord, invalidRowRecord, recordFailureOnce } from '../recordFactory.js';
+import { eventRecord, failureRecord, invalidRowRecord, recordFailureOnce } from '../recordFactory.js';
 import { answerOutcome } from './answerOutcome.js';
 import { changeTransId, redeliveryDelayMs, type DispatchDeps, type DispatchOutcome, type DispatchResult, type ReceivedChange } from './dispatchTypes.js';
 import { fetchOrder } from './orderFetch.js';
@@ -77,7 +77,8 @@ export class OrderDispatch {
   /**
    * Merges what the message says (and, where it carries no order, the order fetched from the ERP)
    * into the state. Facts the message carries are saved before anything that can fail, so a return
-   * is never lost with a message that runs out of deliveries. False when the fetched order is unreadable.
+   * is never lost with a message that runs out of deliveries. False when the fetched order is unreadable,
+   * or when a resync names an order the ERP does not know (both recorded FAILED).
    */
   private async mergeFacts(): Promise<boolean> {
     const { body, deps } = this;
@@ -103,6 +104,20 @@ export class OrderDispatch {
       return false;
     }
     if (fetched.kind === 'found') this.state = applyChange(this.state, { kind: 'order', order: fetched.order }).state;
+    if (fetched.kind === 'unknown' && body.kind === 'resync' && this.state.order === null) {
+      // An operator asked for an order neither the ERP nor this app knows: say so where they will look.
+      await deps.log.upsert(
+        failureRecord({
+          orderNumber: body.orderNumber,
+          recordId: `resync-${body.requestedAt}`,
+          transId: null,
+          error: { code: 'ERP_ORDER_NOT_FOUND', message: `the ERP does not know order "${body.orderNumber}" (listapedidos?cod_pedidov=…): check the order number` },
+          raw: null,
+          now: deps.clock.now(),
+        }),
+      );
+      return false;
+    }
     // A resync is the operator saying "the cause is fixed": lift the halt and try again.
     if (body.kind === 'resync') this.state = { ...this.state, halted: null };
     return true;

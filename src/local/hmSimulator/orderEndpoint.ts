@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AcceptedEntry } from './acceptedLog.js';
 import type { FieldError } from './eventBodyRules.js';
 import type { FaultPlan } from './faults.js';
 import { readBody, sendJson } from './httpIo.js';
@@ -20,10 +21,16 @@ const SECRET_HEADERS = new Set(['authorization', 'ocp-apim-subscription-key']);
 
 /** What the order service remembers between calls. */
 export interface OrderServiceState {
+  /** Orders whose CREATED was accepted (in this run or, with a state file, an earlier one). */
   knownOrders: Set<string>;
+  /** Accepted event ids → when they were accepted (same scope as knownOrders). */
   eventIds: Map<string, string>;
+  /** This process's requests only, for tests. */
   received: ReceivedEvent[];
 }
+
+/** Stores an accepted event durably; called before the 2xx answer and before memory changes. */
+export type RememberAccepted = (entry: AcceptedEntry) => void;
 
 interface Answer {
   status: number;
@@ -67,7 +74,7 @@ function gatewayAnswer(req: IncomingMessage, subscriptionKey: string, tokens: To
 }
 
 /** The service's own checks: headers, JSON, the contract's schema and rules, then the business ones. */
-function serviceAnswer(req: IncomingMessage, rawBody: string, state: OrderServiceState): { answer: Answer; body: unknown } {
+function serviceAnswer(req: IncomingMessage, rawBody: string, state: OrderServiceState, remember: RememberAccepted | undefined): { answer: Answer; body: unknown } {
   const contentType = header(req, 'content-type') ?? '';
   const idempotencyKey = header(req, 'idempotency-key');
   const correlationId = header(req, 'x-correlation-id');
@@ -98,6 +105,8 @@ function serviceAnswer(req: IncomingMessage, rawBody: string, state: OrderServic
     };
   }
   const receivedAt = new Date().toISOString();
+  // On disk first: if the write fails the answer is a 500 and nothing was accepted.
+  remember?.({ eventId: event.eventId, orderNumber: event.order.orderNumber, status: event.status, receivedAt });
   state.eventIds.set(event.eventId, receivedAt);
   state.knownOrders.add(event.order.orderNumber);
   return { body, answer: { status: 201, body: { eventId: event.eventId, receivedAt } } };
@@ -117,14 +126,14 @@ export async function handleOrderRequest(
   req: IncomingMessage,
   res: ServerResponse,
   path: string,
-  deps: { subscriptionKey: string; tokens: TokenRegistry; faults: FaultPlan; state: OrderServiceState },
+  deps: { subscriptionKey: string; tokens: TokenRegistry; faults: FaultPlan; state: OrderServiceState; remember?: RememberAccepted },
 ): Promise<void> {
   const rawBody = await readBody(req);
   const gate =
     req.method === 'POST' && path === '/hm/order-status-events'
       ? gatewayAnswer(req, deps.subscriptionKey, deps.tokens, deps.faults)
       : { status: 404, body: { statusCode: 404, message: 'Resource not found' } };
-  const { answer, body } = gate ? { answer: gate, body: safeJson(rawBody) } : serviceAnswer(req, rawBody, deps.state);
+  const { answer, body } = gate ? { answer: gate, body: safeJson(rawBody) } : serviceAnswer(req, rawBody, deps.state, deps.remember);
   deps.state.received.push({
     receivedAt: new Date().toISOString(),
     method: req.method ?? '',

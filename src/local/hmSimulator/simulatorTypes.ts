@@ -29,6 +29,11 @@ export interface HmSimulatorOptions {
   /** Lifetime of issued tokens (default 3600). */
   tokenTtlSeconds?: number;
   faults?: HmFaults;
+  /**
+   * A JSON-lines file that makes the simulator remember, across restarts, the events it accepted (as a
+   * real H&M does): loaded at start, appended before each 2xx. Null or absent: memory only.
+   */
+  stateFile?: string | null;
 }
 
 /** One request the order API received, kept for tests (the Authorization and subscription key headers are left out). */
@@ -52,7 +57,10 @@ export interface HmSimulator {
   authorityHost: string;
   /** The self-signed certificate the server presents, to be trusted by clients. */
   caPem: string;
+  /** The requests this process received (not those of earlier runs, even with a state file). */
   received(): ReceivedEvent[];
+  /** How many accepted events the state file held at start (0 without one). */
+  acceptedBefore(): number;
   tokensIssued(): number;
   /** Replaces the fault settings. */
   setFaults(faults: HmFaults): void;

@@ -2,12 +2,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { appendAccepted, loadAcceptedLog } from './acceptedLog.js';
 import { makeLocalCertificate } from './certificate.js';
 import type { EntraDirectory } from './entraEndpoints.js';
 import { handleEntraRequest } from './entraEndpoints.js';
 import { FaultPlan } from './faults.js';
 import { sendJson } from './httpIo.js';
-import type { OrderServiceState } from './orderEndpoint.js';
+import type { OrderServiceState, RememberAccepted } from './orderEndpoint.js';
 import { handleOrderRequest } from './orderEndpoint.js';
 import type { HmSimulator, HmSimulatorOptions } from './simulatorTypes.js';
 import { TokenRegistry } from './tokenRegistry.js';
@@ -17,12 +18,21 @@ export type { HmFaults, HmSimulator, HmSimulatorOptions, ReceivedEvent } from '.
 /**
  * Starts the H&M simulator: Entra ID (OpenID metadata + client-credentials token endpoint) and the
  * order API behind an APIM-like gateway, on one HTTPS server with a certificate made for this run.
+ * With `stateFile`, what it accepted survives a restart.
  */
 export async function startHmSimulator(options: HmSimulatorOptions): Promise<HmSimulator> {
   const { key, cert } = await makeLocalCertificate();
   const tokens = new TokenRegistry(options.tokenTtlSeconds ?? 3600);
   const faults = new FaultPlan(options.faults);
   const state: OrderServiceState = { knownOrders: new Set(), eventIds: new Map(), received: [] };
+  const stateFile = options.stateFile ?? null;
+  // Earlier runs' accepted events count for the business rules (409 on a known id, no 404 on a known order).
+  const before = stateFile ? loadAcceptedLog(stateFile) : [];
+  for (const entry of before) {
+    state.eventIds.set(entry.eventId, entry.receivedAt);
+    state.knownOrders.add(entry.orderNumber);
+  }
+  const remember: RememberAccepted | undefined = stateFile ? (entry) => appendAccepted(stateFile, entry) : undefined;
   // Aborts pending simulated latency on close, so no timer outlives the server.
   const closing = new AbortController();
   let directory: EntraDirectory | null = null;
@@ -33,7 +43,7 @@ export async function startHmSimulator(options: HmSimulatorOptions): Promise<HmS
     if (path === '/hm' || path.startsWith('/hm/')) {
       const latency = faults.latencyMs();
       if (latency > 0) await sleep(latency, undefined, { signal: closing.signal });
-      await handleOrderRequest(req, res, path, { subscriptionKey: options.subscriptionKey, tokens, faults, state });
+      await handleOrderRequest(req, res, path, { subscriptionKey: options.subscriptionKey, tokens, faults, state, remember });
       return;
     }
     req.resume();
@@ -63,6 +73,7 @@ export async function startHmSimulator(options: HmSimulatorOptions): Promise<HmS
     authorityHost,
     caPem: cert,
     received: () => state.received.map((r) => structuredClone(r)),
+    acceptedBefore: () => before.length,
     tokensIssued: () => tokens.count(),
     setFaults: (f) => faults.set(f),
     revokeTokens: () => tokens.revokeAll(),

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import azureFunctions, { type Timer } from '@azure/functions';
 import type { ChangePublisher, Logger } from '../../app/ports.js';
 import { configureServices, getServices, type Services } from '../../compositionRoot.js';
-import { describeConfig } from '../../config.js';
+import { describeConfig, loadConfig } from '../../config.js';
 import { dispatchHandler } from '../../functions/dispatch.js';
 import { extractHandler } from '../../functions/extract.js';
 import { listIntegrationsHandler, orderTimelineHandler, resyncHandler } from '../../functions/status.js';
@@ -51,6 +51,22 @@ const { InvocationContext } = azureFunctions;
 const timerInput: Timer = { isPastDue: false, schedule: { adjustForDST: false }, scheduleStatus: { last: '', next: '', lastUpdated: '' } };
 
 /**
+ * Validates the settings before Azurite or a simulator starts, so a bad one is named by the settings
+ * check rather than found later by a simulator. What the runtime itself provides is left out.
+ */
+function checkSettingsBeforeStart(settings: Record<string, string>, userSet: Set<string>): void {
+  const ownTables = !userSet.has('TableStorageConnection') && !userSet.has('TableStorageConnection__tableServiceUri');
+  loadConfig({
+    ...settings,
+    ServiceBusConnection: 'inprocess',
+    ServiceBusConnection__fullyQualifiedNamespace: undefined,
+    ...(ownTables ? { TableStorageConnection: 'UseDevelopmentStorage=true' } : {}),
+    // The simulator's CA file is written once it has started.
+    ...(userSet.has('HM_CA_FILE') ? {} : { HM_CA_FILE: undefined }),
+  });
+}
+
+/**
  * `npm start`: the real job on the embedded default. Azurite (npm package), the in-process queue with
  * Service Bus session semantics, the ERP and H&M simulators, and the three functions' own handlers:
  * the extract timer on EXTRACT_SCHEDULE, the dispatch consumer, and the HTTP API on port 7071.
@@ -60,6 +76,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   const env = options.env ?? process.env;
   const settings = loadLocalSettings(options.root, env);
   const local = localSettingsSchema.parse(settings);
+  const userSet = userSetSettings(options.root, env);
+  checkSettingsBeforeStart(settings, userSet);
   const dataDir = path.resolve(options.root, local.LOCAL_DATA_DIR);
   if (options.fresh) rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
@@ -73,7 +91,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
 
   const parts = await startLocalParts({
     settings,
-    userSet: userSetSettings(options.root, env),
+    userSet,
     dataDir,
     ports: options.ports ?? (local.LOCAL_HTTP_PORT === 0 ? 'ephemeral' : 'sample'),
     erpScenario: { orderCount: local.LOCAL_SIM_ORDERS, durationMs: local.LOCAL_SIM_DURATION_MS },
@@ -186,7 +204,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
           const received = parts.hm.received();
           lines.push(`H&M simulator: ${received.filter((r) => r.status < 300).length} events accepted, ${received.filter((r) => r.status >= 400).length} refused (${received.length} requests)`);
         }
-        lines.push(`failures: GET ${runtimeHttp.url}/api/integrations?state=FAILED`);
+        lines.push(`failures: GET ${runtimeHttp.url}/api/integrations?state=FAILED (while npm start runs)`);
         return lines.join('\n');
       },
       async stop() {

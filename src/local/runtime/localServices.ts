@@ -73,6 +73,8 @@ export async function startLocalParts(options: LocalPartsOptions): Promise<Local
         resource: settings['HM_RESOURCE'] ?? '',
         subscriptionKey: settings['HM_SUBSCRIPTION_KEY'] ?? '',
         faults: options.hmFaults,
+        // H&M remembers what it accepted: a restart on the same LOCAL_DATA_DIR keeps it, --fresh forgets it.
+        stateFile: path.join(dataDir, 'hm-simulator-accepted.jsonl'),
       });
       started.push(hm);
       // The simulator's certificate is made at start: trust exactly it, through HM_CA_FILE.

@@ -1,0 +1,103 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT, runStart } from './e2eKit.js';
+
+interface Accepted {
+  eventId: string;
+  orderNumber: string;
+  status: string;
+}
+
+/** The H&M simulator's memory file, one accepted event per line. */
+const acceptedIn = (file: string): Accepted[] =>
+  existsSync(file)
+    ? readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((l) => l !== '')
+        .map((l) => JSON.parse(l) as Accepted)
+    : [];
+
+/** The counts of the summary's H&M line: "H&M simulator: N events accepted, K refused …". */
+function hmSummary(output: string): { accepted: number; refused: number } {
+  const match = /H&M simulator: (\d+) events accepted, (\d+) refused/.exec(output);
+  if (!match) throw new Error(`no H&M summary line in:\n${output}`);
+  return { accepted: Number(match[1]), refused: Number(match[2]) };
+}
+
+/** Runs `npm start`'s entry point and stops it with SIGTERM (as Ctrl+C does) once `ready()` holds. */
+function runStartStoppedWhen(args: string[], env: Record<string, string>, ready: () => boolean): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/local/start.ts', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+    // Polls a condition, not a clock: the stop comes once enough has happened, however slow the machine.
+    const poll = setInterval(() => {
+      if (!ready()) return;
+      clearInterval(poll);
+      child.kill('SIGTERM');
+    }, 100);
+    child.once('error', (error) => {
+      clearInterval(poll);
+      reject(error);
+    });
+    child.once('exit', (code) => {
+      clearInterval(poll);
+      resolve({ code, output });
+    });
+  });
+}
+
+/**
+ * `npm start` stopped mid-scenario and started again on the same LOCAL_DATA_DIR: the H&M simulator
+ * remembers the CREATEDs it accepted before the restart, so the later statuses of those orders are
+ * accepted (no 404, no CREATED sent again) and nothing is refused.
+ */
+describe('H&M simulator memory across an npm start restart', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'hm-memory-'));
+  const memory = path.join(dir, 'hm-simulator-accepted.jsonl');
+  // No ERP_BASE_URL / HM_API_URL: the runtime starts its own simulators.
+  const env = {
+    LOCAL_DATA_DIR: dir,
+    LOCAL_HTTP_PORT: '0',
+    LOCAL_SIM_ORDERS: '30',
+    LOCAL_SIM_DURATION_MS: '3000',
+    EXTRACT_SCHEDULE: '*/1 * * * * *',
+  };
+
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('refuses nothing after the restart and accepts each event once across both runs', async () => {
+    const stopped = await runStartStoppedWhen(['--fresh'], env, () => acceptedIn(memory).length >= 10);
+    expect(stopped.code, stopped.output).toBe(130);
+    const beforeRestart = acceptedIn(memory);
+    expect(hmSummary(stopped.output)).toEqual({ accepted: beforeRestart.length, refused: 0 });
+
+    const resumed = await runStart(['--until-idle'], env);
+    expect(resumed.code, resumed.output).toBe(0);
+    const all = acceptedIn(memory);
+    const afterRestart = all.slice(beforeRestart.length);
+    expect(hmSummary(resumed.output)).toEqual({ accepted: afterRestart.length, refused: 0 });
+
+    // The restart did put the memory to work: later statuses of orders created before it were sent after it.
+    const createdBefore = new Set(beforeRestart.filter((e) => e.status === 'CREATED').map((e) => e.orderNumber));
+    expect(afterRestart.filter((e) => e.status !== 'CREATED' && createdBefore.has(e.orderNumber)).length).toBeGreaterThan(0);
+    // Nothing accepted twice: no eventId, and no order's CREATED (what a forgetful H&M's 404 makes the app resend).
+    expect(new Set(all.map((e) => e.eventId)).size).toBe(all.length);
+    const created = all.filter((e) => e.status === 'CREATED').map((e) => e.orderNumber);
+    expect(new Set(created).size).toBe(created.length);
+
+    // And once idle, a further restart sends nothing and is refused nothing.
+    const again = await runStart(['--until-idle'], env);
+    expect(again.code, again.output).toBe(0);
+    expect(hmSummary(again.output)).toEqual({ accepted: 0, refused: 0 });
+    expect(acceptedIn(memory)).toHaveLength(all.length);
+  }, 240_000);
+});
