@@ -46,8 +46,9 @@ async function main(): Promise<number> {
   if (!values['until-idle']) console.log('running; Ctrl+C to stop');
   const idle = values['until-idle'] ? first.then(() => 'idle' as const) : new Promise<never>(() => undefined);
   const how = await Promise.race([idle, stopRequested.then(() => 'stopped' as const)]);
-  console.log(runtime.summary());
+  // Stopping lets running work finish: the summary after it counts that work too.
   await runtime.stop();
+  console.log(runtime.summary());
   return how === 'idle' ? 0 : 130;
 }
 

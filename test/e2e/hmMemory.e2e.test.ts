@@ -78,7 +78,10 @@ describe('H&M simulator memory across an npm start restart', () => {
     const stopped = await runStartStoppedWhen(['--fresh'], env, () => acceptedIn(memory).length >= 10);
     expect(stopped.code, stopped.output).toBe(130);
     const beforeRestart = acceptedIn(memory);
-    expect(hmSummary(stopped.output)).toEqual({ accepted: beforeRestart.length, refused: 0 });
+    // The summary is printed before the stop lets in-flight sessions finish: it may count fewer.
+    const firstRun = hmSummary(stopped.output);
+    expect(firstRun.refused, stopped.output).toBe(0);
+    expect(firstRun.accepted).toBeLessThanOrEqual(beforeRestart.length);
 
     const resumed = await runStart(['--until-idle'], env);
     expect(resumed.code, resumed.output).toBe(0);

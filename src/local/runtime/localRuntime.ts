@@ -202,7 +202,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
         const lines = [`summary: ${progress.line(createdQueue.stats().active)}`];
         if (parts.hm) {
           const received = parts.hm.received();
-          lines.push(`H&M simulator: ${received.filter((r) => r.status < 300).length} events accepted, ${received.filter((r) => r.status >= 400).length} refused (${received.length} requests)`);
+          lines.push(`H&M simulator: ${received.filter((r) => r.status < 300).length} events accepted, ${received.filter((r) => r.status >= 400).length} refused (${received.length} requests this run; ${parts.hm.acceptedBefore()} events accepted before a restart are remembered)`);
         }
         lines.push(`failures: GET ${runtimeHttp.url}/api/integrations?state=FAILED (while npm start runs)`);
         return lines.join('\n');
