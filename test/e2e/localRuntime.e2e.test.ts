@@ -41,6 +41,11 @@ describe('local runtime, end to end on the simulator dataset', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
+  it('uses one H&M token for the whole run: the credential is built once per process, not per message', () => {
+    expect(world.hm.received().length).toBeGreaterThan(500);
+    expect(world.hm.tokensIssued()).toBe(1);
+  });
+
   it('shows the failed order through GET /api/integrations/{orderNumber}, with its error and its blocked statuses', async () => {
     const failures = Object.values(expectedOutcome(world.erp.dataset).orders).filter((o) => o.failed);
     expect(failures.length).toBeGreaterThan(0);
