@@ -76,8 +76,12 @@ export function expectedByOrder(erp: ErpSimulator): Map<string, string[]> {
   );
 }
 
-/** Runs `npm start`'s entry point as a child process; resolves with its exit code and output. */
-export function runStart(args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+/**
+ * Runs `npm start`'s entry point as a child process; resolves with its exit code and output. With
+ * `stopWhen`, sends SIGTERM (as Ctrl+C does) once it holds: a polled condition, not a clock, so the
+ * stop comes once enough has happened however slow the machine.
+ */
+export function runStart(args: string[], env: Record<string, string>, stopWhen?: () => boolean): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/local/start.ts', ...args], {
       cwd: ROOT,
@@ -87,7 +91,20 @@ export function runStart(args: string[], env: Record<string, string>): Promise<{
     let output = '';
     child.stdout.on('data', (c: Buffer) => (output += c.toString()));
     child.stderr.on('data', (c: Buffer) => (output += c.toString()));
-    child.once('error', reject);
-    child.once('exit', (code) => resolve({ code, output }));
+    const poll = stopWhen
+      ? setInterval(() => {
+          if (!stopWhen()) return;
+          if (poll) clearInterval(poll);
+          child.kill('SIGTERM');
+        }, 100)
+      : null;
+    child.once('error', (error) => {
+      if (poll) clearInterval(poll);
+      reject(error);
+    });
+    child.once('exit', (code) => {
+      if (poll) clearInterval(poll);
+      resolve({ code, output });
+    });
   });
 }

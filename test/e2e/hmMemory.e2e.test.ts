@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT, runStart } from './e2eKit.js';
+import { runStart } from './e2eKit.js';
 
 interface Accepted {
   eventId: string;
@@ -27,34 +26,6 @@ function hmSummary(output: string): { accepted: number; refused: number } {
   return { accepted: Number(match[1]), refused: Number(match[2]) };
 }
 
-/** Runs `npm start`'s entry point and stops it with SIGTERM (as Ctrl+C does) once `ready()` holds. */
-function runStartStoppedWhen(args: string[], env: Record<string, string>, ready: () => boolean): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/local/start.ts', ...args], {
-      cwd: ROOT,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (c: Buffer) => (output += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (output += c.toString()));
-    // Polls a condition, not a clock: the stop comes once enough has happened, however slow the machine.
-    const poll = setInterval(() => {
-      if (!ready()) return;
-      clearInterval(poll);
-      child.kill('SIGTERM');
-    }, 100);
-    child.once('error', (error) => {
-      clearInterval(poll);
-      reject(error);
-    });
-    child.once('exit', (code) => {
-      clearInterval(poll);
-      resolve({ code, output });
-    });
-  });
-}
-
 /**
  * `npm start` stopped mid-scenario and started again on the same LOCAL_DATA_DIR: the H&M simulator
  * remembers the CREATEDs it accepted before the restart, so the later statuses of those orders are
@@ -75,7 +46,7 @@ describe('H&M simulator memory across an npm start restart', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('refuses nothing after the restart and accepts each event once across both runs', async () => {
-    const stopped = await runStartStoppedWhen(['--fresh'], env, () => acceptedIn(memory).length >= 10);
+    const stopped = await runStart(['--fresh'], env, () => acceptedIn(memory).length >= 10);
     expect(stopped.code, stopped.output).toBe(130);
     const beforeRestart = acceptedIn(memory);
     // The summary is printed before the stop lets in-flight sessions finish: it may count fewer.
