@@ -72,6 +72,8 @@ param erpTimeoutMs int = 15000
 param extractSchedule string = '0 */1 * * * *'
 @description('EXTRACT_MAX_PAGES: pages read per run, so that one run stays short after a backlog.')
 param extractMaxPages int = 20
+@description('EXTRACT_START_TRANS_ID: the ERP trans_id a feed with no stored cursor starts from (go-live); empty reads the whole feed.')
+param extractStartTransId string = ''
 @description('SERVICEBUS_REDELIVERY_DELAY_MS: first wait before a message is abandoned after a transient failure (doubles per delivery, at most 60 s), so that the deliveries span a short outage.')
 param serviceBusRedeliveryDelayMs int = 5000
 
@@ -226,6 +228,7 @@ module api 'app/api.bicep' = {
       ERP_TIMEOUT_MS: string(erpTimeoutMs)
       EXTRACT_SCHEDULE: extractSchedule
       EXTRACT_MAX_PAGES: string(extractMaxPages)
+      EXTRACT_START_TRANS_ID: extractStartTransId
       ServiceBusConnection__fullyQualifiedNamespace: serviceBus.outputs.fullyQualifiedNamespace
       SERVICEBUS_QUEUE_NAME: serviceBusQueueName
       // The dispatcher compares deliveryCount with it to know a delivery is the last before dead-lettering.

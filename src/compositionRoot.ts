@@ -94,7 +94,13 @@ export async function buildServices(config: AppConfig, overrides: ServiceOverrid
       states: stores.orderStates,
       clock,
       logger,
-      settings: { pageSize: config.erp.pageSize, maxPages: config.extract.maxPages, enabled: config.hm.enabled, sweepLimit: SWEEP_LIMIT },
+      settings: {
+        pageSize: config.erp.pageSize,
+        maxPages: config.extract.maxPages,
+        enabled: config.hm.enabled,
+        sweepLimit: SWEEP_LIMIT,
+        startTransId: config.extract.startTransId,
+      },
     },
     dispatch: {
       erp,

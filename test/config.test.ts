@@ -71,7 +71,7 @@ describe('loadConfig defaults', () => {
       pageSize: 100,
       timeoutMs: 15_000,
     });
-    expect(config.extract).toEqual({ schedule: '0 */1 * * * *', maxPages: 20 });
+    expect(config.extract).toEqual({ schedule: '0 */1 * * * *', maxPages: 20, startTransId: 0 });
     expect(config.serviceBus).toEqual({
       connectionString: null,
       fullyQualifiedNamespace: 'sb-test.servicebus.windows.net',
@@ -170,6 +170,7 @@ describe('loadConfig reports malformed settings', () => {
     ['ServiceBusConnection__fullyQualifiedNamespace', 'sb://sb-test.servicebus.windows.net', 'host name without scheme'],
     ['SERVICEBUS_QUEUE_NAME', 'order changes', 'Service Bus queue name'],
     ['SERVICEBUS_MAX_DELIVERY_COUNT', '0', 'whole number from 1 to 2000'],
+    ['EXTRACT_START_TRANS_ID', '-5', 'whole number from 0'],
     ['SERVICEBUS_REDELIVERY_DELAY_MS', '90000', 'whole number from 0 to 60000'],
     ['TableStorageConnection__tableServiceUri', 'sttest.table.core.windows.net', 'http(s) URL'],
   ];
@@ -300,7 +301,7 @@ describe('SETTING_NAMES', () => {
         'HM_TENANT_ID', 'HM_AUTHORITY_HOST', 'HM_ITEM_DISCOUNT_TYPE', 'HM_BARCODE_TYPE', 'HM_MAPPINGS',
         'HM_TIMEOUT_MS', 'HM_MAX_RETRIES', 'HM_CA_FILE', 'ERP_BASE_URL', 'ERP_AUTH_MODE', 'ERP_USERNAME',
         'ERP_PASSWORD', 'ERP_VITRINE', 'ERP_ORDERS_PATH', 'ERP_RETURNS_PATH', 'ERP_PAGE_SIZE', 'ERP_TIMEOUT_MS',
-        'EXTRACT_SCHEDULE', 'EXTRACT_MAX_PAGES', 'ServiceBusConnection', 'ServiceBusConnection__fullyQualifiedNamespace',
+        'EXTRACT_SCHEDULE', 'EXTRACT_MAX_PAGES', 'EXTRACT_START_TRANS_ID', 'ServiceBusConnection', 'ServiceBusConnection__fullyQualifiedNamespace',
         'SERVICEBUS_QUEUE_NAME', 'SERVICEBUS_MAX_DELIVERY_COUNT', 'SERVICEBUS_REDELIVERY_DELAY_MS', 'TableStorageConnection',
         'TableStorageConnection__tableServiceUri',
       ].sort(),

@@ -37,7 +37,8 @@ export interface AppConfig {
     pageSize: number;
     timeoutMs: number;
   };
-  extract: { schedule: string; maxPages: number };
+  /** startTransId: where a feed with no stored cursor starts (EXTRACT_START_TRANS_ID, default 0). */
+  extract: { schedule: string; maxPages: number; startTransId: number };
   /** Exactly one of connectionString / fullyQualifiedNamespace is set. */
   serviceBus: {
     connectionString: string | null;

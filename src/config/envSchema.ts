@@ -72,6 +72,8 @@ const envShape = {
   ERP_TIMEOUT_MS: timeoutMs.default(SETTING_DEFAULTS.ERP_TIMEOUT_MS),
   EXTRACT_SCHEDULE: ncrontabSetting.default(SETTING_DEFAULTS.EXTRACT_SCHEDULE),
   EXTRACT_MAX_PAGES: integerSetting(1, 1000).default(SETTING_DEFAULTS.EXTRACT_MAX_PAGES),
+  // Go-live: where a feed with no stored cursor starts, so the ERP's history is not sent to H&M.
+  EXTRACT_START_TRANS_ID: integerSetting(0, Number.MAX_SAFE_INTEGER).optional(),
   ServiceBusConnection: textSetting.optional(),
   ServiceBusConnection__fullyQualifiedNamespace: hostNameSetting.optional(),
   SERVICEBUS_QUEUE_NAME: queueNameSetting.default(SETTING_DEFAULTS.SERVICEBUS_QUEUE_NAME),

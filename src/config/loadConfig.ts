@@ -65,7 +65,7 @@ function toAppConfig(env: ParsedEnv): AppConfig {
       pageSize: env.ERP_PAGE_SIZE,
       timeoutMs: env.ERP_TIMEOUT_MS,
     },
-    extract: { schedule: env.EXTRACT_SCHEDULE, maxPages: env.EXTRACT_MAX_PAGES },
+    extract: { schedule: env.EXTRACT_SCHEDULE, maxPages: env.EXTRACT_MAX_PAGES, startTransId: env.EXTRACT_START_TRANS_ID ?? 0 },
     serviceBus: {
       connectionString: env.ServiceBusConnection ?? null,
       fullyQualifiedNamespace: env.ServiceBusConnection__fullyQualifiedNamespace ?? null,

@@ -19,7 +19,7 @@ beforeEach(() => {
   publisher = new FakePublisher();
   log = new FakeIntegrationLog();
   states = new FakeStateStore();
-  deps = { erp, cursors, publisher, log, states, clock: fixedClock(), logger: silentLogger, settings: { pageSize: 100, maxPages: 10, enabled: true, sweepLimit: 50 } };
+  deps = { erp, cursors, publisher, log, states, clock: fixedClock(), logger: silentLogger, settings: { pageSize: 100, maxPages: 10, enabled: true, sweepLimit: 50, startTransId: 0 } };
 });
 
 const orderRow = (n: string, transId: number, extra: Record<string, unknown> = {}) => erpOrderRow({ cod_pedidov: n, trans_id: transId, ...extra });
@@ -83,6 +83,18 @@ describe('extract', () => {
     deps.settings.maxPages = 1;
     expect((await runExtract(deps)).feeds.orders).toMatchObject({ pages: 1, published: 2, drained: false, cursor: 2 });
     expect((await runExtract(deps)).feeds.orders).toMatchObject({ published: 1, cursor: 3 });
+  });
+
+  it('starts a feed with no stored cursor at EXTRACT_START_TRANS_ID (go-live), and from the cursor afterwards', async () => {
+    erp.feeds.orders.push(orderRow('OLD-1', 5), orderRow('NEW-1', 20), orderRow('NEW-2', 21));
+    deps.settings.startTransId = 20;
+    await runExtract(deps);
+    expect(publisher.published.map((m) => m.sessionId)).toEqual(['NEW-1', 'NEW-2']);
+    expect(erp.calls.filter((c) => c.startsWith('orders'))).toEqual(['orders@20']);
+    deps.settings.startTransId = 0;
+    erp.feeds.orders.push(orderRow('NEW-3', 22));
+    await runExtract(deps);
+    expect(publisher.published.map((m) => m.sessionId)).toEqual(['NEW-1', 'NEW-2', 'NEW-3']);
   });
 
   it('stops a feed when another run moved the cursor first (ETag conflict)', async () => {

@@ -31,6 +31,8 @@ export interface ExtractDeps {
     enabled: boolean;
     /** How many parked orders one run queues again. */
     sweepLimit: number;
+    /** EXTRACT_START_TRANS_ID: where a feed with no stored cursor starts (go-live), 0 for the whole feed. */
+    startTransId: number;
   };
 }
 
@@ -86,6 +88,8 @@ function failedFeed(): FeedSummary {
 async function extractFeed(deps: ExtractDeps, feed: Feed): Promise<FeedSummary> {
   const { erp, cursors, publisher, log, clock, logger, settings } = deps;
   let { cursor, etag } = await cursors.read(feed);
+  // No cursor stored yet (first run): start at the go-live point, not at the ERP's first change.
+  if (etag === null) cursor = { transId: Math.max(cursor.transId, settings.startTransId), seenAtTransId: [] };
   const summary: FeedSummary = { pages: 0, rows: 0, published: 0, invalid: 0, skipped: 0, cursor: cursor.transId, drained: false, conflict: false };
 
   while (summary.pages < settings.maxPages) {
