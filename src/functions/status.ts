@@ -1,9 +1,10 @@
 import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
 import { getOrderTimeline, listIntegrations } from '../app/query/integrationQueries.js';
+import { requestBulkResync } from '../app/query/requestBulkResync.js';
 import { requestResync } from '../app/query/requestResync.js';
 import { getServices } from '../compositionRoot.js';
 import { problem, toHttpError } from './http/httpErrors.js';
-import { listQuerySchema, noQuerySchema, orderRouteSchema } from './http/listQuerySchema.js';
+import { bulkResyncQuerySchema, listQuerySchema, noQuerySchema, orderRouteSchema } from './http/listQuerySchema.js';
 
 /** GET /api/integrations — filter by orderNumber, status, state, from, to; newest first; paged. */
 export async function listIntegrationsHandler(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
@@ -43,6 +44,20 @@ export async function resyncHandler(request: HttpRequest, context: InvocationCon
   }
 }
 
+/** POST /api/integrations/resync — resync every order with matching records (default: FAILED ones). */
+export async function bulkResyncHandler(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
+  try {
+    const query = bulkResyncQuerySchema.parse(Object.fromEntries(request.query.entries()));
+    const { log, publisher, clock } = await getServices();
+    const result = await requestBulkResync(log, publisher, clock, query);
+    context.log(`bulk resync queued ${result.queued} orders${result.truncated ? ' (more matched: call again)' : ''}`);
+    return { status: 202, jsonBody: result };
+  } catch (error) {
+    return toHttpError(error, (m) => context.error(m));
+  }
+}
+
 app.http('listIntegrations', { methods: ['GET'], authLevel: 'function', route: 'integrations', handler: listIntegrationsHandler });
 app.http('orderTimeline', { methods: ['GET'], authLevel: 'function', route: 'integrations/{orderNumber}', handler: orderTimelineHandler });
+app.http('bulkResync', { methods: ['POST'], authLevel: 'function', route: 'integrations/resync', handler: bulkResyncHandler });
 app.http('resyncOrder', { methods: ['POST'], authLevel: 'function', route: 'integrations/{orderNumber}/resync', handler: resyncHandler });

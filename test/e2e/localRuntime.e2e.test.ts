@@ -80,6 +80,19 @@ describe('local runtime, end to end on the simulator dataset', () => {
     expect([...times].sort().reverse()).toEqual(times);
   });
 
+  it('resyncs every order failed for one reason with POST /api/integrations/resync?code=…', async () => {
+    const failures = Object.values(expectedOutcome(world.erp.dataset).orders).filter((o) => o.failed);
+    const code = failures[0]!.failed!.code;
+    const answer = await fetch(`${runtime.httpUrl}/api/integrations/resync?state=FAILED&code=${code}`, { method: 'POST' });
+    expect(answer.status).toBe(202);
+    const result = (await answer.json()) as { queued: number; orderNumbers: string[] };
+    expect(result.orderNumbers.sort()).toEqual(failures.filter((f) => f.failed?.code === code).map((f) => f.orderNumber).sort());
+    await runtime.queue.waitUntilIdle({ timeoutMs: 60_000 });
+    const bad = await fetch(`${runtime.httpUrl}/api/integrations/resync?code=NOPE`, { method: 'POST' });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(await bad.json())).toContain('code');
+  });
+
   it('answers a malformed filter with 400 naming the parameter', async () => {
     const answer = await fetch(`${runtime.httpUrl}/api/integrations?state=LOST`);
     expect(answer.status).toBe(400);

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { ERROR_CODES } from '../../domain/errors.js';
 import { HM_STATUSES, RECORD_STATES } from '../../domain/status.js';
+import type { BulkResyncQuery } from '../../app/query/requestBulkResync.js';
 import type { RecordQuery } from '../../app/integrationRecord.js';
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -73,3 +75,25 @@ export const noQuerySchema = z.object({}).strict();
 
 /** The route parameter of the single-order routes, named in errors. */
 export const orderRouteSchema = z.object({ orderNumber: orderNumberParamSchema });
+
+/** The query string of POST /api/integrations/resync: the list filters, an error code, a bound. */
+export const bulkResyncQuerySchema = z
+  .object({
+    orderNumber: z.string().trim().min(1).optional(),
+    status: z.enum(HM_STATUSES).optional(),
+    state: z.enum(RECORD_STATES).default('FAILED'),
+    code: z.enum(ERROR_CODES).optional(),
+    from: instantParam('start').optional(),
+    to: instantParam('end').optional(),
+    maxOrders: z.coerce.number().int().min(1).max(1000).default(200),
+  })
+  .strict()
+  .transform((q): BulkResyncQuery => {
+    const query: BulkResyncQuery = { state: q.state, maxOrders: q.maxOrders };
+    if (q.orderNumber) query.orderNumber = q.orderNumber;
+    if (q.status) query.status = q.status;
+    if (q.code) query.code = q.code;
+    if (q.from) query.from = q.from;
+    if (q.to) query.to = q.to;
+    return query;
+  });

@@ -7,7 +7,7 @@ import { configureServices, getServices, type Services } from '../../composition
 import { describeConfig, loadConfig } from '../../config.js';
 import { dispatchHandler } from '../../functions/dispatch.js';
 import { extractHandler } from '../../functions/extract.js';
-import { listIntegrationsHandler, orderTimelineHandler, resyncHandler } from '../../functions/status.js';
+import { bulkResyncHandler, listIntegrationsHandler, orderTimelineHandler, resyncHandler } from '../../functions/status.js';
 import { startHttpHost } from '../httpHost.js';
 import { createInProcessQueue } from '../inProcessQueue/inProcessQueue.js';
 import type { InProcessQueue } from '../inProcessQueue/types.js';
@@ -162,6 +162,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       [
         { method: 'GET', route: 'integrations', functionName: 'listIntegrations', handler: listIntegrationsHandler },
         { method: 'GET', route: 'integrations/{orderNumber}', functionName: 'orderTimeline', handler: orderTimelineHandler },
+        { method: 'POST', route: 'integrations/resync', functionName: 'bulkResync', handler: bulkResyncHandler },
         { method: 'POST', route: 'integrations/{orderNumber}/resync', functionName: 'resyncOrder', handler: resyncHandler },
       ],
       options.ports === 'ephemeral' ? 0 : local.LOCAL_HTTP_PORT,
