@@ -51,16 +51,7 @@ export const listQuerySchema = z
       ctx.addIssue({ code: 'custom', path: ['from'], message: `at most ${MAX_RANGE_DAYS} days between from and to: narrow the range` });
     }
   })
-  .transform((q): RecordQuery => {
-    const query: RecordQuery = { limit: q.limit };
-    if (q.orderNumber) query.orderNumber = q.orderNumber;
-    if (q.status) query.status = q.status;
-    if (q.state) query.state = q.state;
-    if (q.from) query.from = q.from;
-    if (q.to) query.to = q.to;
-    if (q.continuationToken) query.continuationToken = q.continuationToken;
-    return query;
-  });
+  .transform((q): RecordQuery => q);
 
 /** An order number in a route: what cod_pedidov can hold, nothing that could not be one. */
 export const orderNumberParamSchema = z
@@ -88,12 +79,4 @@ export const bulkResyncQuerySchema = z
     maxOrders: z.coerce.number().int().min(1).max(1000).default(200),
   })
   .strict()
-  .transform((q): BulkResyncQuery => {
-    const query: BulkResyncQuery = { state: q.state, maxOrders: q.maxOrders };
-    if (q.orderNumber) query.orderNumber = q.orderNumber;
-    if (q.status) query.status = q.status;
-    if (q.code) query.code = q.code;
-    if (q.from) query.from = q.from;
-    if (q.to) query.to = q.to;
-    return query;
-  });
+  .transform((q): BulkResyncQuery => q);
