@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordPage } from '../../src/app/integrationRecord.js';
 import { expectedOutcome } from '../../src/local/erpSimulator/index.js';
-import { startLocalRuntime, type LocalRuntime } from '../../src/local/runtime/localRuntime.js';
-import { acceptedByOrder, expectedByOrder, ROOT, startOutsideWorld } from './e2eKit.js';
+import type { LocalRuntime } from '../../src/local/runtime/localRuntime.js';
+import { acceptedByOrder, expectedByOrder, pollAcrossTimeline, startOutsideWorld, startQuietRuntime } from './e2eKit.js';
 
 /** Every record in a state, following continuation tokens. */
 async function recordsInState(httpUrl: string, state: string): Promise<RecordPage['items']> {
@@ -33,12 +33,9 @@ describe('HM_ENABLED=false, then true on the same data (business rule 8)', () =>
 
   beforeAll(async () => {
     world = await startOutsideWorld(24);
-    runtime = await startLocalRuntime({ root: ROOT, env: { ...world.env, HM_ENABLED: 'false' }, fresh: true, progressEveryMs: 0, print: () => {} });
+    runtime = await startQuietRuntime({ ...world.env, HM_ENABLED: 'false' });
     // Two polls: an order's later changes (shipped, delivered, returned) arrive while it is already parked.
-    for (const at of [5000, 10_000]) {
-      world.erp.advanceTo(at);
-      await runtime.runUntilIdle();
-    }
+    await pollAcrossTimeline(world.erp, runtime, 2);
     pendingWhileDisabled = await recordsInState(runtime.httpUrl, 'PENDING');
   }, 120_000);
 
@@ -76,7 +73,7 @@ describe('HM_ENABLED=false, then true on the same data (business rule 8)', () =>
       erpCallsBefore = world.erp.requests().length;
       await runtime?.stop();
       runtime = null;
-      runtime = await startLocalRuntime({ root: ROOT, env: { ...world.env, HM_ENABLED: 'true' }, fresh: false, progressEveryMs: 0, print: () => {} });
+      runtime = await startQuietRuntime({ ...world.env, HM_ENABLED: 'true' }, false);
       await runtime.runUntilIdle();
     }, 120_000);
 

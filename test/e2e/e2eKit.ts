@@ -4,9 +4,13 @@ import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { expectedOutcome, startErpSimulator, type ErpSimulator } from '../../src/local/erpSimulator/index.js';
 import { startHmSimulator } from '../../src/local/hmSimulator/startHmSimulator.js';
+import { startLocalRuntime, type LocalRuntime } from '../../src/local/runtime/localRuntime.js';
 import type { HmSimulator } from '../../src/local/hmSimulator/simulatorTypes.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
+
+/** How long the ERP simulator's scenario lasts on its manual clock. */
+const TIMELINE_MS = 10_000;
 
 const SIM = {
   tenantId: '00000000-0000-0000-0000-0000000000e2',
@@ -20,7 +24,7 @@ const SIM = {
 
 /** An ERP simulator on a manual clock and an H&M simulator, both outliving the runtimes under test. */
 export async function startOutsideWorld(orderCount: number): Promise<{ erp: ErpSimulator; hm: HmSimulator; env: Record<string, string>; close(): Promise<void> }> {
-  const erp = await startErpSimulator({ authMode: 'session', username: SIM.erpUser, password: SIM.erpPassword, orderCount, durationMs: 10_000, clock: 'manual' });
+  const erp = await startErpSimulator({ authMode: 'session', username: SIM.erpUser, password: SIM.erpPassword, orderCount, durationMs: TIMELINE_MS, clock: 'manual' });
   const hm = await startHmSimulator({ tenantId: SIM.tenantId, clientId: SIM.clientId, clientSecret: SIM.clientSecret, resource: SIM.resource, subscriptionKey: SIM.subscriptionKey });
   const dir = mkdtempSync(path.join(tmpdir(), 'hm-e2e-'));
   const caFile = path.join(dir, 'hm-ca.pem');
@@ -51,6 +55,22 @@ export async function startOutsideWorld(orderCount: number): Promise<{ erp: ErpS
       await hm.close();
     },
   };
+}
+
+/** The local runtime with no console output, on the given settings (fresh stores unless told). */
+export function startQuietRuntime(env: Record<string, string>, fresh = true): Promise<LocalRuntime> {
+  return startLocalRuntime({ root: ROOT, env, fresh, progressEveryMs: 0, print: () => {} });
+}
+
+/**
+ * Polls `polls` times, evenly across the ERP simulator's 10 s timeline: changes arrive between polls,
+ * as they would in production. Each poll runs until the feeds are drained and the queue is empty.
+ */
+export async function pollAcrossTimeline(erp: ErpSimulator, runtime: LocalRuntime, polls: number): Promise<void> {
+  for (let step = 1; step <= polls; step++) {
+    erp.advanceTo((step * TIMELINE_MS) / polls);
+    await runtime.runUntilIdle();
+  }
 }
 
 /** What H&M accepted, per order: "STATUS" or "RETURNED:<returnId>", in the order received. */

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordPage } from '../../src/app/integrationRecord.js';
-import { startLocalRuntime, type LocalRuntime } from '../../src/local/runtime/localRuntime.js';
-import { acceptedByOrder, expectedByOrder, ROOT, startOutsideWorld } from './e2eKit.js';
+import type { LocalRuntime } from '../../src/local/runtime/localRuntime.js';
+import { acceptedByOrder, expectedByOrder, pollAcrossTimeline, startOutsideWorld, startQuietRuntime } from './e2eKit.js';
 
 type World = Awaited<ReturnType<typeof startOutsideWorld>>;
 
-const quiet = { root: ROOT, fresh: true, progressEveryMs: 0, print: () => {} } as const;
 
 /**
  * The whole job while H&M misbehaves: 503s and 429s at random (seeded). Retries inside one delivery
@@ -19,11 +18,8 @@ describe('local runtime while H&M answers 503 and 429 at random', () => {
     world = await startOutsideWorld(40);
     world.hm.setFaults({ errorRate: 0.2, throttleRate: 0.05, seed: 20260101 });
     // One retry inside an invocation (a 429 waits its Retry-After of 1 s), then redelivery after 200 ms.
-    runtime = await startLocalRuntime({ ...quiet, env: { ...world.env, HM_MAX_RETRIES: '1' } });
-    for (let step = 1; step <= 4; step++) {
-      world.erp.advanceTo(step * 2500);
-      await runtime.runUntilIdle();
-    }
+    runtime = await startQuietRuntime({ ...world.env, HM_MAX_RETRIES: '1' });
+    await pollAcrossTimeline(world.erp, runtime, 4);
   }, 120_000);
 
   afterAll(async () => {
@@ -67,7 +63,7 @@ describe('local runtime while H&M is down, then an operator resync', () => {
     world = await startOutsideWorld(24);
     world.hm.setFaults({ errorRate: 1 });
     world.erp.revealAll();
-    runtime = await startLocalRuntime({ ...quiet, env: { ...world.env, HM_MAX_RETRIES: '0', SERVICEBUS_MAX_DELIVERY_COUNT: '2' } });
+    runtime = await startQuietRuntime({ ...world.env, HM_MAX_RETRIES: '0', SERVICEBUS_MAX_DELIVERY_COUNT: '2' });
     await runtime.runUntilIdle();
   }, 120_000);
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectedOutcome } from '../../src/local/erpSimulator/index.js';
-import { startLocalRuntime, type LocalRuntime } from '../../src/local/runtime/localRuntime.js';
-import { acceptedByOrder, expectedByOrder, ROOT, startOutsideWorld } from './e2eKit.js';
+import type { LocalRuntime } from '../../src/local/runtime/localRuntime.js';
+import { acceptedByOrder, expectedByOrder, pollAcrossTimeline, startOutsideWorld, startQuietRuntime } from './e2eKit.js';
 
 /**
  * The whole job on real parts: Azurite, the in-process session queue, the three functions' handlers,
@@ -13,12 +13,8 @@ describe('local runtime, end to end on the simulator dataset', () => {
 
   beforeAll(async () => {
     world = await startOutsideWorld(300);
-    runtime = await startLocalRuntime({ root: ROOT, env: world.env, fresh: true, progressEveryMs: 0, print: () => {} });
-    // Ten polls across the ERP's timeline: changes arrive between polls, as they would in production.
-    for (let step = 1; step <= 10; step++) {
-      world.erp.advanceTo(step * 1000);
-      await runtime.runUntilIdle();
-    }
+    runtime = await startQuietRuntime(world.env);
+    await pollAcrossTimeline(world.erp, runtime, 10);
   }, 240_000);
 
   afterAll(async () => {
