@@ -19,9 +19,3 @@ export function readFieldErrors(httpStatus: number, body: unknown): { field: str
   if (typeof body === 'string' && body.trim() !== '') return [{ field: '', message: body.trim().slice(0, MAX_TEXT) }];
   return [{ field: '', message: `H&M answered HTTP ${httpStatus} without error details` }];
 }
-
-/** A short, loggable summary of an answer body. */
-export function summariseBody(body: unknown): string {
-  const text = typeof body === 'string' ? body : JSON.stringify(body) ?? '';
-  return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}…` : text;
-}
